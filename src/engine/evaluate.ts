@@ -1,0 +1,87 @@
+/**
+ * `evaluate(message, ruleSet)`: which charter rules a message breaks.
+ *
+ * The message is prepared once (markup, words, language); each rule in scope runs its
+ * detector; every detection becomes a finding with offsets into the original text, the rule's
+ * charter article, an explanation in both languages and an excerpt that is masked for data
+ * leaks. A detector that throws is reported in `errors` and does not stop the others.
+ */
+import { fillPlaceholders, type Detection, type DetectionInput } from './detection';
+import { maskValue, truncate } from './excerpt';
+import { PreparedText } from './prepare';
+import type { CompiledRule, RuleSet } from './rule';
+import { ChatMessage, DATA_LEAK_CATEGORIES, Finding, Localized, RuleError, Verdict } from './types';
+
+/**
+ * Evaluates a message against every enabled rule of a rule set.
+ *
+ * @example
+ * const verdict = evaluate({ text: "t'es vraiment un con" }, ruleSet);
+ * verdict.findings.map(f => f.category) // → ['insult', 'profanity']
+ */
+export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
+  const text = new PreparedText(message.text, message.lang ?? ruleSet.defaultLang);
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  let input: DetectionInput | undefined;
+  for (const rule of ruleSet.rules) {
+    if (!applies(rule, message)) continue;
+    input ??= { text, message, lang: text.lang };
+    if (rule.lang !== undefined && rule.lang !== input.lang) continue;
+    let detections: Detection[];
+    try {
+      detections = rule.detect(input);
+    } catch (error) {
+      errors.push({ rule: rule.id, message: describeError(error) });
+      continue;
+    }
+    for (const detection of detections) findings.push(toFinding(rule, detection, message.text));
+  }
+  findings.sort(byPosition);
+  return { findings, lang: input?.lang ?? text.lang, errors };
+}
+
+function applies(rule: CompiledRule, message: ChatMessage): boolean {
+  if (message.user !== undefined && rule.exempt.has(message.user)) return false;
+  return rule.inScope(message.channel);
+}
+
+/** Turns a detection into a finding; the only place excerpts are cut and masked. */
+export function toFinding(rule: CompiledRule, detection: Detection, original: string): Finding {
+  const matched = original.slice(detection.start, detection.end);
+  const excerpt = DATA_LEAK_CATEGORIES.has(rule.category)
+    ? maskValue(matched, detection.reveal)
+    : truncate(matched);
+  return {
+    rule: rule.id,
+    category: rule.category,
+    severity: rule.severity,
+    action: rule.action,
+    article: rule.article,
+    start: detection.start,
+    end: detection.end,
+    excerpt,
+    explanation: explain(rule, detection),
+  };
+}
+
+function explain(rule: CompiledRule, detection: Detection): Localized {
+  const template = rule.explanation ?? rule.messages[detection.messageId];
+  if (template === undefined) {
+    return { fr: `Règle ${rule.id}`, en: `Rule ${rule.id}` };
+  }
+  return {
+    fr: fillPlaceholders(template.fr, detection.data),
+    en: fillPlaceholders(template.en, detection.data),
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
+}
+
+/** A detector's error, without the message text (errors may end up in logs). */
+function describeError(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 200);
+  return 'unknown error';
+}

@@ -1,0 +1,48 @@
+/**
+ * Guesses whether a message is French or English from its function words.
+ *
+ * Chat messages are short, so a statistical model has little to go on; the small words every
+ * sentence needs ("le", "est", "the", "is") are the most reliable signal. When they do not
+ * decide, the author's locale does.
+ */
+import { Lang } from './types';
+import { Token } from './tokenize';
+
+const FRENCH = new Set([
+  'le', 'la', 'les', 'des', 'du', 'de', 'un', 'une', 'est', 'et', 'je', 'tu', 'il', 'elle', 'nous',
+  'vous', 'ils', 'elles', 'pas', 'ne', 'que', 'qui', 'quoi', 'ce', 'cette', 'ces', 'ca',
+  'avec', 'pour', 'sur', 'dans', 'mais', 'ou', 'tres', 'vraiment', 'ton', 'ta', 'tes', 'mon', 'ma',
+  'mes', 'son', 'sa', 'ses', 'bonjour', 'merci', 'oui', 'non', 'es', 'suis', 'sont', 'ai', 'avez',
+  'avons', 'au', 'aux', 'c', 't', 'j', 'l', 'd', 'n', 'qu', 's', 'cest', 'quel', 'quelle', 'espece',
+  'bande', 'sale', 'fait', 'faire', 'peux', 'peut', 'demain', 'hier', 'aujourd', 'hui', 'salut',
+  'encore', 'deja', 'plus', 'moins', 'tout', 'tous', 'rien', 'comme', 'donc', 'alors', 'aussi',
+  'voila', 'notre', 'votre', 'leur', 'ici', 'bien', 'trop', 'quand', 'comment', 'pourquoi', 'tkt',
+  'mdr', 'ptdr', 'stp', 'svp', 'chez', 'etait', 'sera', 'va', 'vais', 'faut', 'y',
+]);
+
+const ENGLISH = new Set([
+  'the', 'an', 'is', 'are', 'was', 'were', 'and', 'or', 'but', 'to', 'of', 'in', 'at',
+  'for', 'with', 'you', 'your', 'i', 'it', 'its', 'this', 'that', 'be', 'have', 'has', 'not', 'do',
+  'does', 'don', 'can', 'will', 'we', 'they', 'he', 'she', 'my', 'so', 'what', 'just',
+  'please', 'thanks', 'hi', 'hello', 're', 'll', 've', 'm', 'from', 'about', 'here', 'there',
+  'how', 'why', 'when', 'who', 'if', 'then', 'than', 'our', 'their', 'them', 'all', 'any', 'no',
+  'yes', 'should', 'would', 'could', 'been', 'get', 'got', 'let', 'now', 'today', 'tomorrow',
+  'yesterday', 'such', 'very', 'really', 'up', 'out', 'by', 'some', 'more', 'into', 'over', 'lol',
+]);
+
+/**
+ * The language of a tokenized message: the side with more function words, else `fallback`.
+ *
+ * @example detectLanguage(tokenize('pros and cons'), 'fr') === 'en'
+ */
+export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
+  let french = 0;
+  let english = 0;
+  for (const token of tokens) {
+    if (FRENCH.has(token.norm)) french++;
+    if (ENGLISH.has(token.norm)) english++;
+  }
+  if (french > english) return 'fr';
+  if (english > french) return 'en';
+  return fallback;
+}

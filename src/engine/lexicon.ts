@@ -1,0 +1,188 @@
+/**
+ * Whole-word and phrase matching over folded tokens, compiled once into hash lookups.
+ *
+ * Matching is by word, never by substring, so "assessment", "Scunthorpe" and "cocktail" cannot
+ * match "ass", "cunt" or "cock". Obfuscations are read by the tokenizer (leetspeak, look-alike
+ * letters, spelled-out letters) and here:
+ * - stretched letters: `fuuuuck` matches `fuck` (a run of three or more stands for one letter;
+ *   `null` does not match `nul`, since doubling a letter is ordinary spelling);
+ * - hidden letters: `p*tain`, `f**k`, `sh*t` match when the first and last letters are shown;
+ * - stems: an entry marked as a stem matches words that start with it (`fuck` → `fucking`).
+ */
+import { collapseRuns, Token } from './tokenize';
+
+/** One entry of a word list. */
+export interface LexiconEntry {
+  /** A word or phrase, in plain lowercase letters (folded like tokens: no accents). */
+  phrase: string;
+  /** Also match words that start with this one (`encul` → `enculé`, `enculer`). Single words only. */
+  stem?: boolean;
+  /** Opaque data returned with matches (e.g. a severity tier or a language). */
+  tag?: string;
+}
+
+/** A phrase found in a token sequence. */
+export interface LexiconMatch {
+  entry: LexiconEntry;
+  /** Index of the first and last matching tokens. */
+  first: number;
+  last: number;
+}
+
+interface CompiledEntry {
+  entry: LexiconEntry;
+  /** Folded words of the phrase. */
+  words: readonly string[];
+}
+
+/** A compiled word list. Build once with {@link compileLexicon}; matching allocates little. */
+export interface Lexicon {
+  readonly byKey: ReadonlyMap<string, readonly CompiledEntry[]>;
+  readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
+  readonly byStem: ReadonlyMap<string, readonly CompiledEntry[]>;
+  readonly shortestStem: number;
+  readonly size: number;
+}
+
+const MIN_STEM_LENGTH = 3;
+
+/** Normalizes an entry's phrase the way the tokenizer normalizes text. */
+export function foldPhrase(phrase: string): string[] {
+  return phrase
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}*]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * Compiles entries into lookups. Plurals (`+s`) of single words are added automatically.
+ *
+ * @example
+ * const lexicon = compileLexicon([{ phrase: 'ta gueule' }, { phrase: 'fuck', stem: true }]);
+ */
+export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
+  const byKey = new Map<string, CompiledEntry[]>();
+  const byMaskedKey = new Map<string, CompiledEntry[]>();
+  const byStem = new Map<string, CompiledEntry[]>();
+  let shortestStem = Number.POSITIVE_INFINITY;
+  for (const entry of entries) {
+    const words = foldPhrase(entry.phrase);
+    if (words.length === 0) continue;
+    const compiled: CompiledEntry = { entry, words };
+    const first = words[0] as string;
+    if (entry.stem === true && words.length === 1 && first.length >= MIN_STEM_LENGTH) {
+      const stemKey = collapseRuns(first);
+      add(byStem, stemKey, compiled);
+      shortestStem = Math.min(shortestStem, stemKey.length);
+    }
+    add(byKey, collapseRuns(first), compiled);
+    if (words.length === 1) {
+      if (!/[sxz]$/.test(first)) add(byKey, collapseRuns(first + 's'), { entry, words: [first + 's'] });
+      for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
+    }
+  }
+  return { byKey, byMaskedKey, byStem, shortestStem, size: entries.length };
+}
+
+function add(map: Map<string, CompiledEntry[]>, key: string, entry: CompiledEntry): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [entry]);
+  else if (!list.some((known) => known.entry === entry.entry && known.words.join(' ') === entry.words.join(' '))) {
+    list.push(entry);
+  }
+}
+
+/** `putain` → `p*tain`, `p*ain`, `pu*ain`, …: one run of hidden letters, first and last shown. */
+function maskedVariants(key: string): string[] {
+  const variants: string[] = [];
+  if (key.length < 4) return variants;
+  for (let from = 1; from < key.length - 1; from++) {
+    for (let to = from + 1; to <= key.length - 1; to++) {
+      if (to - from > Math.ceil(key.length / 2)) break;
+      variants.push(key.slice(0, from) + '*' + key.slice(to));
+    }
+  }
+  return variants;
+}
+
+/**
+ * Finds every entry of the lexicon in a token sequence, longest phrase first at each position.
+ * Overlapping matches starting at the same token are reduced to the longest.
+ */
+export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): LexiconMatch[] {
+  const matches: LexiconMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const best = bestAt(lexicon, tokens, i, token);
+    if (best !== undefined) {
+      matches.push(best);
+      i = best.last;
+    }
+  }
+  return matches;
+}
+
+function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {
+  let best: LexiconMatch | undefined;
+  const consider = (candidates: readonly CompiledEntry[] | undefined, firstMatches: (word: string) => boolean): void => {
+    if (candidates === undefined) return;
+    for (const candidate of candidates) {
+      if (!firstMatches(candidate.words[0] as string)) continue;
+      const last = matchRest(candidate.words, tokens, i);
+      if (last === -1) continue;
+      if (best === undefined || last > best.last) best = { entry: candidate.entry, first: i, last };
+    }
+  };
+  consider(lexicon.byKey.get(token.key), (word) => sameWord(token.norm, word));
+  if (best === undefined && token.key.includes('*')) {
+    consider(lexicon.byMaskedKey.get(token.key), () => token.key.charAt(0) !== '*');
+  }
+  if (best === undefined && lexicon.byStem.size > 0 && token.key.length > lexicon.shortestStem) {
+    for (let length = lexicon.shortestStem; length < token.key.length; length++) {
+      const stemKey = token.key.slice(0, length);
+      consider(lexicon.byStem.get(stemKey), () => true);
+      if (best !== undefined) break;
+    }
+  }
+  return best;
+}
+
+/** Index of the last token of the phrase starting at token `i`, or -1. */
+function matchRest(words: readonly string[], tokens: readonly Token[], i: number): number {
+  for (let w = 1; w < words.length; w++) {
+    const token = tokens[i + w];
+    if (token === undefined || !sameWord(token.norm, words[w] as string)) return -1;
+  }
+  return i + words.length - 1;
+}
+
+/**
+ * A typed word spells a list word when their letter runs agree: same letters in the same order,
+ * each run as long as in the list word, or stretched to three or more.
+ *
+ * @example sameWord('fuuuuck', 'fuck') === true; sameWord('null', 'nul') === false
+ */
+export function sameWord(typed: string, listed: string): boolean {
+  if (typed === listed) return true;
+  let t = 0;
+  let l = 0;
+  while (t < typed.length && l < listed.length) {
+    const c = typed.charAt(t);
+    if (c !== listed.charAt(l)) return false;
+    const typedRun = runLength(typed, t);
+    const listedRun = runLength(listed, l);
+    if (typedRun !== listedRun && (typedRun < 3 || typedRun < listedRun)) return false;
+    t += typedRun;
+    l += listedRun;
+  }
+  return t === typed.length && l === listed.length;
+}
+
+function runLength(word: string, at: number): number {
+  const c = word.charAt(at);
+  let end = at + 1;
+  while (end < word.length && word.charAt(end) === c) end++;
+  return end - at;
+}

@@ -1,0 +1,62 @@
+/**
+ * Prepares a message once for all detectors: markup read, words folded, language guessed.
+ * Each part is computed on first use, so a rule set that never needs the words never pays for them.
+ */
+import { detectLanguage } from './language';
+import { MarkupViews, Mention, readMarkup } from './slack-markup';
+import { TextView, toOriginalRange } from './text-view';
+import { Token, tokenize } from './tokenize';
+import { Lang } from './types';
+
+/** A message ready for matching. Immutable; parts are computed lazily. */
+export class PreparedText {
+  private markup: MarkupViews | undefined;
+  private words: Token[] | undefined;
+  private language: Lang | undefined;
+
+  /**
+   * @param original the message text exactly as Slack delivers it
+   * @param localeHint the author's locale, used when the text's language is unclear
+   */
+  constructor(
+    readonly original: string,
+    private readonly localeHint: Lang,
+  ) {}
+
+  /** What the author wrote in their own words: no code, link targets, quotes or emoji. */
+  get prose(): TextView {
+    return this.views().prose;
+  }
+
+  /** Everything, entities decoded: what data-leak rules scan. */
+  get data(): TextView {
+    return this.views().data;
+  }
+
+  /** User, group and special mentions found in the markup. */
+  get mentions(): readonly Mention[] {
+    return this.views().mentions;
+  }
+
+  /** The words of the prose view, folded for matching. */
+  get tokens(): readonly Token[] {
+    if (this.words === undefined) this.words = tokenize(this.prose.text);
+    return this.words;
+  }
+
+  /** The message's language: from its words, else the author's locale. */
+  get lang(): Lang {
+    if (this.language === undefined) this.language = detectLanguage(this.tokens, this.localeHint);
+    return this.language;
+  }
+
+  /** Original `[start, end)` of tokens `first..last` (inclusive). */
+  tokenRange(first: Token, last: Token): [number, number] {
+    return toOriginalRange(this.prose, first.start, last.end);
+  }
+
+  private views(): MarkupViews {
+    if (this.markup === undefined) this.markup = readMarkup(this.original);
+    return this.markup;
+  }
+}

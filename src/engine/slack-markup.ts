@@ -1,0 +1,267 @@
+/**
+ * Reads Slack's message markup once and derives the two views the detectors work on.
+ *
+ * - The **prose** view is what a person wrote in their own words: entities decoded
+ *   (`&amp;` → `&`), link labels kept and link targets dropped, user mentions replaced by a
+ *   placeholder, code spans and blocks, block quotes and emoji shortcodes dropped.
+ *   Etiquette rules read it.
+ * - The **data** view is everything, entities decoded: code, quotes, link targets included.
+ *   Data-leak rules read it, since a secret in a code block is still a leak.
+ *
+ * Both views map every character back to the original text (see {@link TextView}).
+ */
+import { identityView, TextView, TextViewBuilder } from './text-view';
+
+/** A Slack mention found in the markup. */
+export interface Mention {
+  /** `user` for `<@U…>`, `here`/`channel`/`everyone` for the special mentions, `subteam` for user groups. */
+  kind: 'user' | 'here' | 'channel' | 'everyone' | 'subteam';
+  /** Offsets of the whole `<…>` markup in the original text. */
+  start: number;
+  end: number;
+}
+
+/** The result of reading a message's markup. */
+export interface MarkupViews {
+  prose: TextView;
+  data: TextView;
+  mentions: Mention[];
+}
+
+/** Stands for a user mention in the prose view, so phrases like "<@U1> is useless" can be matched. */
+export const USER_PLACEHOLDER = '\uE000';
+
+const ENTITIES: ReadonlyArray<[string, string]> = [
+  ['&amp;', '&'],
+  ['&lt;', '<'],
+  ['&gt;', '>'],
+];
+
+/** Characters that announce markup. A text without any of them is its own prose and data view. */
+const MARKUP_TRIGGER = /[<&`:]/;
+
+const EMOJI_SHORTCODE = /^:[a-z0-9_+'-]{1,64}:/;
+
+/**
+ * Splits Slack markup into the prose and data views.
+ *
+ * @example
+ * readMarkup('hi <@U1>, see <https://x.io/a|the doc> `rm -rf`').prose.text
+ * // → 'hi \uE000, see the doc '
+ */
+export function readMarkup(original: string): MarkupViews {
+  if (!MARKUP_TRIGGER.test(original)) {
+    const view = identityView(original);
+    return { prose: view, data: view, mentions: [] };
+  }
+  return new MarkupReader(original).read();
+}
+
+class MarkupReader {
+  private readonly prose: TextViewBuilder;
+  private readonly data: TextViewBuilder;
+  private readonly mentions: Mention[] = [];
+  private i = 0;
+
+  constructor(private readonly src: string) {
+    this.prose = new TextViewBuilder(src.length);
+    this.data = new TextViewBuilder(src.length);
+  }
+
+  read(): MarkupViews {
+    const src = this.src;
+    while (this.i < src.length) {
+      if (this.atLineStart() && src.startsWith('&gt;', this.i)) {
+        this.readQuote();
+        continue;
+      }
+      const ch = src.charCodeAt(this.i);
+      if (ch === 0x60 /* ` */) {
+        this.readCode();
+      } else if (ch === 0x3c /* < */) {
+        this.readAngle();
+      } else if (ch === 0x26 /* & */) {
+        this.readEntity(true);
+      } else if (ch === 0x3a /* : */ && this.readEmoji()) {
+        // emoji consumed
+      } else {
+        const c = src.charAt(this.i);
+        this.prose.append(c, this.i, this.i + 1);
+        this.data.append(c, this.i, this.i + 1);
+        this.i++;
+      }
+    }
+    return { prose: this.prose.build(), data: this.data.build(), mentions: this.mentions };
+  }
+
+  private atLineStart(): boolean {
+    return this.i === 0 || this.src.charCodeAt(this.i - 1) === 0x0a;
+  }
+
+  /** A block quote: the rest of the line (or of the message for `>>>`) is someone else's words. */
+  private readQuote(): void {
+    const src = this.src;
+    const multi = src.startsWith('&gt;&gt;&gt;', this.i);
+    const end = multi ? src.length : lineEnd(src, this.i);
+    this.prose.breakAt(this.i);
+    this.copyToData(this.i, end);
+    this.i = end;
+  }
+
+  /** Inline code (`…`) or a code block (```…```): data only. */
+  private readCode(): void {
+    const src = this.src;
+    const fence = src.startsWith('```', this.i) ? '```' : '`';
+    const close = src.indexOf(fence, this.i + fence.length);
+    const unclosedInline = fence === '`' && (close === -1 || src.slice(this.i, close).includes('\n'));
+    if (unclosedInline) {
+      this.prose.append('`', this.i, this.i + 1);
+      this.data.append('`', this.i, this.i + 1);
+      this.i++;
+      return;
+    }
+    const end = close === -1 ? src.length : close + fence.length;
+    this.prose.breakAt(this.i);
+    this.copyToData(this.i, end);
+    this.prose.breakAt(end);
+    this.i = end;
+  }
+
+  /** `<…>`: a mention, a channel link, a special mention or a link. */
+  private readAngle(): void {
+    const src = this.src;
+    const close = src.indexOf('>', this.i + 1);
+    const newline = src.indexOf('\n', this.i + 1);
+    if (close === -1 || (newline !== -1 && newline < close)) {
+      this.prose.append('<', this.i, this.i + 1);
+      this.data.append('<', this.i, this.i + 1);
+      this.i++;
+      return;
+    }
+    const start = this.i;
+    const end = close + 1;
+    const inner = src.slice(start + 1, close);
+    const bar = inner.indexOf('|');
+    const target = bar === -1 ? inner : inner.slice(0, bar);
+    const labelStart = bar === -1 ? -1 : start + 1 + bar + 1;
+    const first = inner.charAt(0);
+    if (first === '@') {
+      this.mentions.push({ kind: 'user', start, end });
+      this.prose.breakAt(start);
+      this.prose.append(USER_PLACEHOLDER, start, end);
+      this.prose.breakAt(end);
+      this.data.breakAt(start);
+    } else if (first === '#') {
+      this.prose.breakAt(start);
+      if (labelStart !== -1) this.copyTo(this.prose, labelStart, close);
+      this.prose.breakAt(end);
+      this.data.breakAt(start);
+    } else if (first === '!') {
+      this.readSpecial(target, start, end, labelStart, close);
+    } else {
+      this.readLink(target, start, labelStart, close, end);
+    }
+    this.data.breakAt(end);
+    this.i = end;
+  }
+
+  private readSpecial(target: string, start: number, end: number, labelStart: number, close: number): void {
+    const name = target.slice(1);
+    if (name === 'here' || name === 'channel' || name === 'everyone') {
+      this.mentions.push({ kind: name, start, end });
+    } else if (name.startsWith('subteam^')) {
+      this.mentions.push({ kind: 'subteam', start, end });
+    } else if (labelStart !== -1) {
+      // <!date^…|fallback>: the fallback text is ordinary prose.
+      this.prose.breakAt(start);
+      this.copyTo(this.prose, labelStart, close);
+    }
+    this.prose.breakAt(end);
+    this.data.breakAt(start);
+  }
+
+  /** Links: the label is prose, the target is data only. A label equal to the target is not repeated. */
+  private readLink(target: string, start: number, labelStart: number, close: number, end: number): void {
+    const targetStart = start + 1;
+    const targetEnd = targetStart + target.length;
+    this.data.breakAt(start);
+    this.copyToData(targetStart, targetEnd);
+    this.prose.breakAt(start);
+    if (labelStart !== -1) {
+      this.copyTo(this.prose, labelStart, close);
+      const label = this.src.slice(labelStart, close);
+      if (!sameAddress(target, label)) {
+        this.data.breakAt(labelStart);
+        this.copyToData(labelStart, close);
+      }
+    }
+    this.prose.breakAt(end);
+  }
+
+  private readEntity(toProse: boolean): void {
+    const src = this.src;
+    for (const [entity, value] of ENTITIES) {
+      if (src.startsWith(entity, this.i)) {
+        if (toProse) this.prose.append(value, this.i, this.i + entity.length);
+        this.data.append(value, this.i, this.i + entity.length);
+        this.i += entity.length;
+        return;
+      }
+    }
+    if (toProse) this.prose.append('&', this.i, this.i + 1);
+    this.data.append('&', this.i, this.i + 1);
+    this.i++;
+  }
+
+  /** `:shortcode:` is dropped from the prose view; the data view keeps it. */
+  private readEmoji(): boolean {
+    const match = EMOJI_SHORTCODE.exec(this.src.slice(this.i, this.i + 67));
+    if (match === null) return false;
+    const end = this.i + match[0].length;
+    this.prose.breakAt(this.i);
+    this.copyToData(this.i, end);
+    this.i = end;
+    return true;
+  }
+
+  /** Copies original `[from, to)` into the data view, decoding entities. */
+  private copyToData(from: number, to: number): void {
+    const saved = this.i;
+    this.i = from;
+    while (this.i < to) {
+      if (this.src.charCodeAt(this.i) === 0x26) {
+        this.readEntity(false);
+      } else {
+        this.data.append(this.src.charAt(this.i), this.i, this.i + 1);
+        this.i++;
+      }
+    }
+    this.i = saved;
+  }
+
+  /** Copies original `[from, to)` into `view`, decoding entities. */
+  private copyTo(view: TextViewBuilder, from: number, to: number): void {
+    let i = from;
+    while (i < to) {
+      const entity = ENTITIES.find(([name]) => this.src.startsWith(name, i));
+      if (entity !== undefined) {
+        view.append(entity[1], i, i + entity[0].length);
+        i += entity[0].length;
+      } else {
+        view.append(this.src.charAt(i), i, i + 1);
+        i++;
+      }
+    }
+  }
+}
+
+function lineEnd(src: string, from: number): number {
+  const newline = src.indexOf('\n', from);
+  return newline === -1 ? src.length : newline;
+}
+
+/** `mailto:a@b.fr` and `a@b.fr`, or `https://x.io` and `x.io`, name the same address. */
+function sameAddress(target: string, label: string): boolean {
+  const bare = target.replace(/^(mailto:|tel:|https?:\/\/)/, '');
+  return label === target || label === bare;
+}

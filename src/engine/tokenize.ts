@@ -1,0 +1,193 @@
+/**
+ * Splits the prose view into words, folded for matching and mapped back to their position.
+ *
+ * Folding: lowercase, no diacritics, NFKC, look-alike letters from other scripts, invisible
+ * characters dropped (see {@link foldChar}). Inside a word that has at least one letter,
+ * leetspeak is read as letters (`sh1t`, `m3rde`, `@ss`) and `*` stands for a hidden letter
+ * (`p*tain`). Letters spelled out one by one (`f u c k`, `f.u.c.k`) are joined into one word.
+ */
+import { foldChar } from './fold';
+import { USER_PLACEHOLDER } from './slack-markup';
+
+/** A word of the prose view. */
+export interface Token {
+  /** Folded form used for matching: lowercase ASCII letters where possible, `*` for a hidden letter. */
+  norm: string;
+  /** `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. */
+  key: string;
+  /** Offsets into the prose view, `[start, end)`. */
+  start: number;
+  end: number;
+  /** Letters in the word as typed, and how many of them were capitals. */
+  letters: number;
+  capitals: number;
+}
+
+/** The token that stands for a user mention. */
+export const USER_TOKEN = '@user';
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i',
+};
+
+const SPELLED_OUT_SEPARATORS = ' ._-';
+
+/** Reusable buffers for the word being read (the tokenizer is not re-entrant, and needs not be). */
+const pieceChars: string[] = [];
+const pieceStarts: number[] = [];
+const pieceEnds: number[] = [];
+
+/**
+ * Tokenizes prose text.
+ *
+ * @example tokenize("T'es un c0n !").map(t => t.norm) // → ['t', 'es', 'un', 'con']
+ */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let letters = 0;
+  let capitals = 0;
+  pieceChars.length = 0;
+  pieceStarts.length = 0;
+  pieceEnds.length = 0;
+
+  const flush = (): void => {
+    if (pieceChars.length > 0) pushWord(tokens, letters, capitals);
+    pieceChars.length = 0;
+    pieceStarts.length = 0;
+    pieceEnds.length = 0;
+    letters = 0;
+    capitals = 0;
+  };
+
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x61 && code <= 0x7a) {
+        addPiece(text.charAt(i), i, i + 1);
+        letters++;
+      } else if (code >= 0x41 && code <= 0x5a) {
+        addPiece(String.fromCharCode(code + 32), i, i + 1);
+        letters++;
+        capitals++;
+      } else if ((code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x21 || code === 0x2a) {
+        addPiece(text.charAt(i), i, i + 1);
+      } else {
+        flush();
+      }
+      i++;
+      continue;
+    }
+    const cp = text.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const ch = text.slice(i, i + width);
+    if (ch === USER_PLACEHOLDER) {
+      flush();
+      tokens.push({ norm: USER_TOKEN, key: USER_TOKEN, start: i, end: i + 1, letters: 0, capitals: 0 });
+    } else {
+      const folded = foldChar(ch);
+      if (folded === '') {
+        // invisible: neither a letter nor a separator
+      } else if (/^[\p{L}\p{N}]+$/u.test(folded)) {
+        addPiece(folded, i, i + width);
+        letters++;
+        if (ch !== ch.toLowerCase()) capitals++;
+      } else {
+        flush();
+      }
+    }
+    i += width;
+  }
+  flush();
+  return joinSpelledOutLetters(tokens, text);
+}
+
+function addPiece(chars: string, start: number, end: number): void {
+  pieceChars.push(chars);
+  pieceStarts.push(start);
+  pieceEnds.push(end);
+}
+
+function isConnector(piece: string): boolean {
+  return piece === '@' || piece === '$' || piece === '!' || piece === '*';
+}
+
+/** Finishes the buffered word: trims symbols at its edges, reads leetspeak, drops pure numbers. */
+function pushWord(tokens: Token[], letters: number, capitals: number): void {
+  let first = 0;
+  let last = pieceChars.length - 1;
+  while (first <= last && isConnector(pieceChars[first] as string)) first++;
+  while (last >= first && (pieceChars[last] === '!' || pieceChars[last] === '*')) last--;
+  if (first > last || letters === 0) return;
+  let norm = '';
+  for (let k = first; k <= last; k++) {
+    const piece = pieceChars[k] as string;
+    norm += LEET[piece] ?? piece;
+  }
+  tokens.push({
+    norm,
+    key: collapseRuns(norm),
+    start: pieceStarts[first] as number,
+    end: pieceEnds[last] as number,
+    letters,
+    capitals,
+  });
+}
+
+/** `fuuuck` → `fuck`, `f**k` → `f*k`. */
+export function collapseRuns(word: string): string {
+  let out = '';
+  let previous = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charAt(i);
+    if (c !== previous) out += c;
+    previous = c;
+  }
+  return out;
+}
+
+/** Joins three or more one-letter words separated by single spaces, dots or dashes: `f u c k` → `fuck`. */
+function joinSpelledOutLetters(tokens: Token[], text: string): Token[] {
+  let hasSingle = false;
+  for (const token of tokens) {
+    if (token.norm.length === 1) {
+      hasSingle = true;
+      break;
+    }
+  }
+  if (!hasSingle) return tokens;
+  const out: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    while (j + 1 < tokens.length && isSpelledOutPair(tokens[j] as Token, tokens[j + 1] as Token, text)) j++;
+    const first = tokens[i] as Token;
+    if (j - i >= 2 && first.norm.length === 1) {
+      out.push(mergeTokens(tokens.slice(i, j + 1)));
+    } else {
+      for (let k = i; k <= j; k++) out.push(tokens[k] as Token);
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+function isSpelledOutPair(left: Token, right: Token, text: string): boolean {
+  if (left.norm.length !== 1 || right.norm.length !== 1) return false;
+  if (left.norm === '@' || right.norm === '@') return false;
+  return right.start - left.end === 1 && SPELLED_OUT_SEPARATORS.includes(text.charAt(left.end));
+}
+
+function mergeTokens(parts: Token[]): Token {
+  let norm = '';
+  let letters = 0;
+  let capitals = 0;
+  for (const part of parts) {
+    norm += part.norm;
+    letters += part.letters;
+    capitals += part.capitals;
+  }
+  const first = parts[0] as Token;
+  const last = parts[parts.length - 1] as Token;
+  return { norm, key: collapseRuns(norm), start: first.start, end: last.end, letters, capitals };
+}
