@@ -9,7 +9,7 @@
  * - hidden letters: `p*tain`, `f**k`, `sh*t` match when the first and last letters are shown;
  * - stems: an entry marked as a stem matches words that start with it (`fuck` → `fucking`).
  */
-import { collapseRuns, Token } from './tokenize';
+import { collapseRuns, Token, tokenize } from './tokenize';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -46,14 +46,9 @@ export interface Lexicon {
 
 const MIN_STEM_LENGTH = 3;
 
-/** Normalizes an entry's phrase the way the tokenizer normalizes text. */
+/** Folds an entry's phrase into words exactly as the tokenizer folds text (it is the tokenizer). */
 export function foldPhrase(phrase: string): string[] {
-  return phrase
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}*]+/u)
-    .filter((word) => word.length > 0);
+  return tokenize(phrase).map((token) => token.norm);
 }
 
 /**
@@ -122,6 +117,12 @@ export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): Lexico
     }
   }
   return matches;
+}
+
+/** The longest entry starting at token `i`, if any. */
+export function matchLexiconAt(lexicon: Lexicon, tokens: readonly Token[], i: number): LexiconMatch | undefined {
+  const token = tokens[i];
+  return token === undefined ? undefined : bestAt(lexicon, tokens, i, token);
 }
 
 function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {

@@ -12,6 +12,7 @@ import { Lang } from './types';
 export class PreparedText {
   private markup: MarkupViews | undefined;
   private words: Token[] | undefined;
+  private allWords: Token[] | undefined;
   private language: Lang | undefined;
 
   /**
@@ -42,6 +43,17 @@ export class PreparedText {
   get tokens(): readonly Token[] {
     if (this.words === undefined) this.words = tokenize(this.prose.text);
     return this.words;
+  }
+
+  /** The words of the data view (code, quotes and link targets included), folded for matching. */
+  get dataTokens(): readonly Token[] {
+    if (this.allWords === undefined) this.allWords = tokenize(this.data.text);
+    return this.allWords;
+  }
+
+  /** Original `[start, end)` of data-view tokens `first..last` (inclusive). */
+  dataTokenRange(first: Token, last: Token): [number, number] {
+    return toOriginalRange(this.data, first.start, last.end);
   }
 
   /** The message's language: from its words, else the author's locale. */

@@ -30,6 +30,9 @@ const LEET: Readonly<Record<string, string>> = {
   '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i',
 };
 
+/** A number with a short unit (`45s`, `10ms`, `3d`, `4k`): not leetspeak. */
+const QUANTITY = /^[0-9]+[a-z]{1,3}$/;
+
 const SPELLED_OUT_SEPARATORS = ' ._-';
 
 /** Reusable buffers for the word being read (the tokenizer is not re-entrant, and needs not be). */
@@ -108,21 +111,23 @@ function addPiece(chars: string, start: number, end: number): void {
   pieceEnds.push(end);
 }
 
-function isConnector(piece: string): boolean {
-  return piece === '@' || piece === '$' || piece === '!' || piece === '*';
-}
-
 /** Finishes the buffered word: trims symbols at its edges, reads leetspeak, drops pure numbers. */
 function pushWord(tokens: Token[], letters: number, capitals: number): void {
   let first = 0;
   let last = pieceChars.length - 1;
-  while (first <= last && isConnector(pieceChars[first] as string)) first++;
+  while (first <= last && (pieceChars[first] === '!' || pieceChars[first] === '*')) first++;
   while (last >= first && (pieceChars[last] === '!' || pieceChars[last] === '*')) last--;
   if (first > last || letters === 0) return;
+  let raw = '';
+  for (let k = first; k <= last; k++) raw += pieceChars[k] as string;
   let norm = '';
-  for (let k = first; k <= last; k++) {
-    const piece = pieceChars[k] as string;
-    norm += LEET[piece] ?? piece;
+  if (QUANTITY.test(raw)) {
+    norm = raw;
+  } else {
+    for (let k = first; k <= last; k++) {
+      const piece = pieceChars[k] as string;
+      norm += LEET[piece] ?? piece;
+    }
   }
   tokens.push({
     norm,

@@ -27,9 +27,9 @@ const REVIEW: TierOverrides = {
     'drouille', 'gouilland', 'gueniche', 'guindoule', 'pounde', 'makoume', 'moins-que-rien', 'nase',
     'naze', 'tebe', 'debile', 'cretin', 'imbecile', 'abruti', 'emmanche', 'empafe', 'goi', 'yeule',
     'bitembois', 'pakos', 'viedase', 'chnoque', 'schnoc', 'schnock', 'schnoque', 'du schnoc',
-    'duschnock', 'schbeb', 'demerder', 'glandeur', 'glandeuse', 'glandu', 'epais', 'crevard',
+    'duschnock', 'schbeb', 'demerder', 'miserable', 'glandeur', 'glandeuse', 'glandu', 'epais', 'crevard',
   ]),
-  mild: new Set(['bordel', 'cul', 'chier', 'emmerder', 'casse-bonbon', 'branque', 'couillon', 'couillonner']),
+  mild: new Set(['bordel', 'cul', 'emmerder', 'casse-bonbon', 'branque', 'couillon', 'couillonner']),
   severe: new Set([
     'encule', 'enculer', 'enculeur', 'pute', 'salope', 'connasse', 'pd', 'pede', 'tapette', 'tarlouze',
     'tantouze', 'tantouserie', 'fiotte', 'gouine', 'lopette', 'bougnoul', 'bougnoule', 'bougnoulie',

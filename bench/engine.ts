@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: the full default rule set against `bad-words`' `isProfane` alone, on the
+ * same realistic chat messages, side by side in one run (medians of several rounds), then the
+ * worst time per message on adversarial 40,000-character inputs.
+ *
+ * Figures are printed, never asserted: speed is measured here, not in unit tests.
+ */
+import { Filter } from 'bad-words';
+import { performance } from 'node:perf_hooks';
+import { evaluate } from '../src/engine/evaluate';
+import type { ChatMessage } from '../src/engine/types';
+import { loadRules } from '../src/files/load-rules';
+import { generateCleanChat } from './chat-corpus';
+import { adversarialMessages } from './adversarial';
+
+const CORPUS_SIZE = 20_000;
+const ROUNDS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Messages per second of `work` over `items`, median of several rounds (after one warm-up). */
+function throughput<T>(items: readonly T[], work: (item: T) => unknown, rounds: number): number {
+  let sink = 0;
+  for (const item of items) if (work(item)) sink++;
+  const rates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = performance.now();
+    for (const item of items) if (work(item)) sink++;
+    const seconds = (performance.now() - started) / 1000;
+    rates.push(items.length / seconds);
+  }
+  if (sink < 0) console.log(sink);
+  return median(rates);
+}
+
+function format(rate: number): string {
+  return Math.round(rate).toLocaleString('en-US').padStart(12);
+}
+
+function main(): void {
+  const { ruleSet } = loadRules();
+  const corpus: ChatMessage[] = generateCleanChat(CORPUS_SIZE, 20261128).map((m) => ({
+    text: m.text,
+    channel: m.channel,
+    lang: m.lang,
+  }));
+  const averageLength = corpus.reduce((sum, m) => sum + m.text.length, 0) / corpus.length;
+  console.log(`charter-bot engine benchmark — Node ${process.version}, ${corpus.length.toLocaleString('en-US')} realistic chat messages (FR/EN, links, mentions, code; average ${averageLength.toFixed(0)} characters), median of ${ROUNDS} rounds`);
+  console.log(`rules: ${ruleSet.rules.length} enabled (the default rule set)\n`);
+
+  const filter = new Filter();
+  const badWordsSample = corpus.slice(0, 2_000);
+  const badWords = throughput(badWordsSample, (m) => filter.isProfane(m.text), ROUNDS);
+  const engine = throughput(corpus, (m) => evaluate(m, ruleSet).findings.length > 0, ROUNDS);
+
+  console.log('what                                   messages/s   µs/message');
+  console.log(`bad-words isProfane (alone)          ${format(badWords)}   ${(1e6 / badWords).toFixed(2).padStart(10)}`);
+  console.log(`charter-bot evaluate (all rules)     ${format(engine)}   ${(1e6 / engine).toFixed(2).padStart(10)}`);
+  console.log(`ratio engine / bad-words             ${(engine / badWords).toFixed(0).padStart(11)}x   (bar: >= 100x)\n`);
+
+  console.log('worst case: adversarial messages, max of 5 runs each (bar: <= 10 ms)');
+  let worst = 0;
+  for (const { name, text } of adversarialMessages()) {
+    const message: ChatMessage = { text, channel: { name: 'ext-acme', external: true } };
+    evaluate(message, ruleSet);
+    let max = 0;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      evaluate(message, ruleSet);
+      max = Math.max(max, performance.now() - started);
+    }
+    worst = Math.max(worst, max);
+    console.log(`  ${name.padEnd(44)} ${String(text.length).padStart(6)} chars  ${max.toFixed(2).padStart(7)} ms`);
+  }
+  console.log(`  worst: ${worst.toFixed(2)} ms`);
+}
+
+main();

@@ -1,0 +1,105 @@
+import { password } from '../../src/detectors/password';
+import { evaluate } from '../../src/engine/evaluate';
+import { singleRuleSet, testDetector } from '../helpers/detector-tester';
+
+testDetector(password, {
+  valid: [
+    'ok pour moi, on se voit à 14h30 salle B2 ?',
+    'je passe te voir après le point, ça passe ?',
+    // Talking about passwords is fine.
+    'mot de passe oublié ?',
+    'password: reset it on the portal',
+    'the password is expired',
+    'changez votre mot de passe tous les 90 jours',
+    'password manager',
+    'le mot de passe est dans le coffre-fort',
+    'the new password policy: at least 12 characters',
+    'Password: Required',
+    'mot de passe : 12 caractères minimum',
+    'mdp : voir avec Julie demain',
+    'le mdp est le même que la semaine dernière',
+    'your password is incorrect, try again',
+    'Pass Navigo 2024 : 86€ par mois',
+    'boarding pass is AF1234',
+    // Placeholders.
+    'mdp : ****',
+    'password: <redacted>',
+    'password: [redacted]',
+    'mdp : …',
+    'mot de passe : dans le vault',
+    'password: ${DB_PASSWORD}',
+    '```\nDB_PASSWORD=${DB_PASSWORD}\npassword = os.getenv("DB_PASS")\n```',
+    'password: xxxxxxxx',
+    // Commands and paths.
+    'pwd: /home/bob/projects',
+    'cat /etc/passwd: root only',
+    // A bare label needs a login just before, or a colon.
+    'le mdp Soleil2024! ne marche plus',
+    'pass 2FA-code in the header',
+    'mdp : 1Password',
+  ],
+  invalid: [
+    { message: 'mdp : Soleil2024!', matches: ['mdp : Soleil2024!'], excerpts: ['mdp : ••••••••'], messageId: 'password' },
+    {
+      message: "le mdp du wifi c'est Soleil2024!",
+      matches: ["mdp du wifi c'est Soleil2024!"],
+      excerpts: ["mdp du wifi c'est ••••••••"],
+    },
+    {
+      message: 'Le mot de passe est "Chat Noir 42"',
+      matches: ['mot de passe est "Chat Noir 42"'],
+      excerpts: ['mot de passe est ••••••••'],
+    },
+    { message: 'password: hunter2rocks', matches: ['password: hunter2rocks'], excerpts: ['password: ••••••••'] },
+    { message: 'login admin / pass hunter2rocks', matches: ['pass hunter2rocks'], excerpts: ['pass ••••••••'] },
+    { message: 'identifiant : jdupont mdp : Bonjour#99', matches: ['mdp : Bonjour#99'] },
+    { message: 'the wifi password is GuestNet2024', matches: ['password is GuestNet2024'] },
+    { message: '*mdp* : `K9$xq!7z`', matches: ['mdp* : `K9$xq!7z`'], excerpts: ['mdp* : ••••••••'] },
+    { message: '```\nDB_PASSWORD=s3cr3t-Pa55\n```', matches: ['PASSWORD=s3cr3t-Pa55'], excerpts: ['PASSWORD=••••••••'] },
+    // After an explicit colon, a plain word counts too.
+    { message: 'mot de passe : correcthorsebatterystaple', excerpts: ['mot de passe : ••••••••'] },
+    { message: 'code wifi Box-4411-azer', matches: ['code wifi Box-4411-azer'] },
+    { message: 'mot de passe temporaire : Xk29!aa, à changer', matches: ['mot de passe temporaire : Xk29!aa'] },
+    {
+      message: '<https://app.acme.fr/login?user=bob&amp;password=Secr3t99&amp;next=/|login>',
+      matches: ['password=Secr3t99'],
+    },
+    { message: 'the password for the prod db is Zx81-spectrum', matches: ['password for the prod db is Zx81-spectrum'] },
+    { message: 'Mot-de-passe → Azerty123', matches: ['Mot-de-passe → Azerty123'] },
+    { message: 'passphrase: "correct horse battery staple"', excerpts: ['passphrase: ••••••••'] },
+    { message: 'user: bob pwd: Tr0ub4dor&3', matches: ['pwd: Tr0ub4dor&3'] },
+    { message: 'MDP = P@ssw0rd2024', count: 1 },
+    { message: 'mdp : Soleil2024! et password: hunter2rocks', count: 2 },
+    { message: { text: '> mdp admin : R00t!Acme', channel: { name: 'infra', private: true } }, matches: ['mdp admin : R00t!Acme'] },
+    // French typography (no-break space before the colon); entities decoded, offsets original.
+    {
+      message: 'mdp\u00a0: Tom&amp;Jerry42 ok',
+      matches: ['mdp\u00a0: Tom&amp;Jerry42'],
+      excerpts: ['mdp : ••••••••'],
+    },
+  ],
+});
+
+testDetector(password, {
+  options: { ignoreValues: ['Confidentiel2024'], minLength: 8 },
+  valid: ['mdp : Confidentiel2024', 'mdp : Ab1!xyz'],
+  invalid: [{ message: 'mdp : Ab1!xyzw', count: 1 }],
+});
+
+describe('password on 40,000-character inputs', () => {
+  const ruleSet = singleRuleSet(password, {});
+  test.each([
+    ['mdp : '.repeat(6666), 0],
+    ['password is '.repeat(3333), 0],
+    ['mot de passe du '.repeat(2500), 0],
+    [`mdp${' '.repeat(39990)}x`, 0],
+    [`mdp : ${'a'.repeat(39990)}`, 0],
+    ['login a / pass '.repeat(2666), 0],
+    [`${'blabla '.repeat(5700)}mdp : Soleil2024!`, 1],
+    ['mdp : Soleil2024! '.repeat(2222), 50],
+  ])('input %#', (text, findings) => {
+    const verdict = evaluate({ text: text as string }, ruleSet);
+    expect(verdict.errors).toEqual([]);
+    expect(verdict.findings).toHaveLength(findings as number);
+  });
+});
