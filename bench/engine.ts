@@ -6,6 +6,7 @@
  * Figures are printed, never asserted: speed is measured here, not in unit tests.
  */
 import { Filter } from 'bad-words';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/engine/evaluate';
 import type { ChatMessage } from '../src/engine/types';
@@ -13,6 +14,8 @@ import { loadRules } from '../src/files/load-rules';
 import { generateCleanChat } from './chat-corpus';
 import { adversarialMessages } from './adversarial';
 
+/** The repository root (the bench runs from build/bench/). */
+const ROOT = path.resolve(__dirname, '..', '..');
 const CORPUS_SIZE = 20_000;
 const ROUNDS = 5;
 
@@ -42,7 +45,7 @@ function format(rate: number): string {
 }
 
 function main(): void {
-  const { ruleSet } = loadRules();
+  const { ruleSet } = loadRules({ rulesDir: path.join(ROOT, 'rules'), charterDir: path.join(ROOT, 'charter') });
   const corpus: ChatMessage[] = generateCleanChat(CORPUS_SIZE, 20261128).map((m) => ({
     text: m.text,
     channel: m.channel,

@@ -3,24 +3,34 @@
  *
  * A detection needs three things in a row:
  *
- * 1. a **label**: `mot de passe`, `mot-de-passe`, `mdp`, `password`, `passwd`, `pwd`, `pass`,
- *    `passphrase`, `code wifi`, `clé wifi`, possibly qualified (`mdp admin`, `le mot de passe du
- *    wifi`, `the password for the prod db`);
- * 2. a **connector**: `:`, `=`, `->`, `=>` (explicit), or `est`, `is`, `c'est`, `sera`…
- *    (in a sentence), or a plain space in a login/password pair (`login admin / pass
- *    hunter2rocks`) or after a wifi code;
- * 3. a **value** that looks like a password: the next token (or a quoted text), 6 to 64
- *    characters, not a common word ("oublié", "expired", "reset", "manager", "dans"…), not a
- *    placeholder (`****`, `<password>`, `[redacted]`, `${DB_PASSWORD}`, `…`), not a path, a URL
- *    or a code expression, and holding a digit, a symbol or mixed case — unless it follows an
- *    explicit `:`/`=` and does not start a sentence.
+ * 1. a **label**: `mot de passe`, `mot-de-passe`, `mdp`, `password`, `passwd`, `pwd`, `pw`,
+ *    `pass`, `passphrase`, `code wifi`, `clé wifi`, possibly followed by up to six words
+ *    (`mdp admin`, `le mot de passe du compte Canva partagé`, `the pass for the router page`);
+ * 2. a **connector**: `:`, `=`, `->`, `=>` (explicit); `est`, `is`, `c'est`, `sera`… (in a
+ *    sentence, optionally with "still", "toujours"…); a question answered on the next line
+ *    ("c'est quoi le mdp de la préprod ?⏎…"); or a plain space;
+ * 3. a **value**: the next token (or a quoted text), 6 to 64 characters, not a common word
+ *    ("oublié", "expired", "reset", "manager", "dans"…), not a placeholder (`****`,
+ *    `<password>`, `[redacted]`, `${DB_PASSWORD}`, `…`), not a path, a URL, a date or a code
+ *    expression, and looking like a password as much as the context requires:
+ *    - after `:`/`=` right after the label (or after known qualifiers such as "du wifi"), any
+ *      other word counts, unless it starts a sentence ("mdp : voir avec Julie");
+ *    - after unknown words ("password policy: …") or in a sentence, it needs a digit, a symbol
+ *      or mixed case;
+ *    - after a plain space or as the answer to a question, it needs three of lower case, upper
+ *      case, digits and symbols ("password Gala-Night-2025") — or, after a login
+ *      ("login admin / pass hunter2rocks") or a wifi code, only a digit, symbol or mixed case.
+ *
+ * "pass" that is a ticket ("boarding pass", "pass Navigo") is no label. Credentials without a
+ * password label count too when the value is strong: "VPN login is jmartin / Autumn_leaves_77".
  *
  * So "mot de passe oublié ?", "password: reset it on the portal", "the password is expired",
  * "changez votre mot de passe tous les 90 jours" or "le mot de passe est dans le coffre-fort"
  * are left alone.
  *
- * The detection runs from the label to the end of the value; the excerpt keeps the label and
- * hides the value behind a fixed-length mask, so not even its length is told: `mdp : ••••••••`.
+ * The detection runs from the label (or the login) to the end of the value; the excerpt keeps
+ * what comes before the value and hides the value behind a fixed-length mask, so not even its
+ * length is told: `mdp : ••••••••`, `login is jmartin / ••••••••`.
  *
  * @example
  * // "le mdp du wifi c'est Soleil2024!" → one detection over "mdp du wifi c'est Soleil2024!",
@@ -45,30 +55,75 @@ const optionsSchema = z
 export type PasswordOptions = z.infer<typeof optionsSchema>;
 
 /** The prefilter: no label, no password. ("passe", "passer", "passé" do not pass it.) */
-const PREFILTER = /mdp|mot[ -]?de[ -]?passe|pass(?:w(?:or)?d|phrase)?(?!\p{L})|pwd|wi-?fi/iu;
+const PREFILTER =
+  /mdp|mot[ -]?de[ -]?passe|pass(?:w(?:or)?d|phrase)?(?!\p{L})|pwd|pw(?!\p{L})|wi-?fi|login|identifiant|creds|credentials|acc[eè]s/iu;
 
-const LABEL = String.raw`mot[ -]de[ -]passe|motdepasse|mdp|pass(?:word|wd|phrase)?|pwd|(?:code|cl[ée]) wi-?fi`;
-const PREPOSITION = String.raw`du|de la|de l['’]|des|de|d['’]|pour(?: le| la| les| l['’])?|for(?: the)?|of(?: the)?|on(?: the)?|sur(?: le| la)?|to(?: the)?|au|à|chez`;
-const QUALIFIER = String.raw`wi-?fi|admin(?:istrateur)?|root|prod(?:uction)?|staging|pr[ée]-?prod|recette|test|dev|serveur|server|box|compte|account|bdd|db|database|vpn|s?ftp|ssh|sudo|user|utilisateur|invit[ée]s?|guest|temporaire|temporary|temp|provisoire|initial|initiale|par d[ée]faut|default|new|nouveau|nouvel|actuel|current|g[ée]n[ée]r[ée]|generated|unique|partag[ée]|shared|commun|common|master|ma[iî]tre|principal|windows|linux|mail|messagerie|outlook|session|portail|portal|intranet|extranet|jira|confluence|gitlab|github|aws|azure|bastion|routeur|router|imprimante|printer|app|application|api|client|du jour|of the day|here|ici`;
+const LABEL = String.raw`mot[ -]de[ -]passe|motdepasse|mdp|pass(?:word|wd|phrase)?|pwd|pw|(?:code|cl[ée]) wi-?fi`;
 const SPACE = String.raw`[ \t\u00a0\u202f]`;
+const WORD = String.raw`[\p{L}\p{N}_.@'’-]{1,30}`;
+const ADVERB = String.raw`still|now|currently|toujours|encore|maintenant|désormais|actuellement|temporairement|temporarily`;
 
 /**
- * label, qualifiers, connector. The value is read by code after the match. Every repetition is
- * bounded, so a 40,000-character message stays linear.
+ * label, then one of:
+ * - up to six words ("du compte Canva partagé", "for the router admin page") and a connector,
+ *   explicit (`:`, `=`, `->`) or in a sentence (`est`, `is`, `c'est`…);
+ * - a question answered on the next line ("c'est quoi le mdp de la préprod ?\nP@ss…");
+ * - a plain space ("login admin / pass hunter2rocks", "password Gala-Night-2025").
+ *
+ * The value is read by code after the match. Every repetition is bounded and the words are
+ * split by spaces only, so a 40,000-character message stays linear.
  */
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}/-])(?<label>${LABEL})(?![\p{L}\p{N}])[*_~]{0,2}` +
-    String.raw`(?:${SPACE}{1,3}(?:(?:${PREPOSITION})${SPACE}{0,2}[\p{L}\p{N}_.@'’-]{1,30}|(?:${QUALIFIER})(?![\p{L}\p{N}])))` +
-    String.raw`{0,3}[*_~]{0,2}` +
+    String.raw`(?:(?<words>(?:${SPACE}{1,3}${WORD}){0,6}?)[*_~]{0,2}` +
     String.raw`(?:(?<strong>${SPACE}{0,3}(?:=>|->|:=|→|[:=＝：])\s{0,3})` +
-    String.raw`|(?<weak>${SPACE}{1,3}(?:est|is|c['’]est|sera|will be|was|était|reste|remains|devient|becomes)(?:${SPACE}{0,3}:)?${SPACE}{1,3})` +
+    String.raw`|(?<weak>${SPACE}{1,3}(?:est|is|c['’]est|sera|will be|was|était|reste|remains|devient|becomes)(?:${SPACE}{1,3}(?:${ADVERB}))?(?:${SPACE}{0,3}:)?${SPACE}{1,3}))` +
+    String.raw`|(?<question>[^\n?]{0,80}\?${SPACE}{0,3}\n${SPACE}{0,3})` +
     String.raw`|(?<bare>${SPACE}{1,3}))(?=\S)`,
+  'giu',
+);
+
+/** Credentials without a password label: "VPN login is jmartin / Autumn_leaves_77". */
+const CREDENTIALS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:login|identifiants?|creds|credentials|acc[eè]s|access)` +
+    String.raw`(?:${SPACE}{1,3}(?:is|are|est|sont|c['’]est)${SPACE}{1,3}|${SPACE}{0,3}[:=]${SPACE}{0,3})` +
+    String.raw`[^\s/|,;]{2,64}${SPACE}{0,3}/${SPACE}{0,3}(?=\S)`,
   'giu',
 );
 
 /** A login written just before the password label: "login admin / pass …", "user: bob pwd …". */
 const LOGIN_BEFORE =
   /(?<![\p{L}\p{N}])(?:login|identifiant|id|user(?:name)?|utilisateur|compte|account|e-?mail)[*_]{0,2}[ \t]{0,3}(?:[:=][ \t]{0,3})?\S{1,64}[ \t]{0,3}(?:[/,;|+&]|et|and)?[ \t]{0,3}[*_]{0,2}$/iu;
+
+/**
+ * Words that may stand between a label and its connector and still make a plain word after
+ * ":" a password ("mot de passe du compte admin : soleil"). Other words ("password policy:
+ * enforced") require the value to look like a password. Compared without accents.
+ */
+const QUALIFIER_WORDS: ReadonlySet<string> = new Set([
+  'du', 'de', 'la', 'l', 'des', 'd', 'pour', 'le', 'les', 'for', 'the', 'of', 'on', 'sur', 'to', 'au', 'a',
+  'chez', 'my', 'mon', 'ma', 'mes', 'your', 'votre', 'ton', 'ta', 'our', 'notre', 'this', 'ce', 'cette', 'its',
+  'son', 'sa', 'wifi', 'wi-fi', 'admin', 'administrateur', 'root', 'prod', 'production', 'staging', 'preprod',
+  'pre-prod', 'recette', 'test', 'dev', 'serveur', 'server', 'box', 'compte', 'account', 'bdd', 'db',
+  'database', 'vpn', 'ftp', 'sftp', 'ssh', 'sudo', 'user', 'utilisateur', 'invite', 'invites', 'guest',
+  'guests', 'temporaire', 'temporary', 'temp', 'provisoire', 'initial', 'initiale', 'par', 'defaut',
+  'default', 'new', 'nouveau', 'nouvel', 'nouvelle', 'actuel', 'current', 'genere', 'generated', 'unique',
+  'partage', 'partagee', 'shared', 'commun', 'common', 'master', 'maitre', 'principal', 'windows', 'linux',
+  'mail', 'messagerie', 'outlook', 'session', 'portail', 'portal', 'intranet', 'extranet', 'jira',
+  'confluence', 'gitlab', 'github', 'aws', 'azure', 'bastion', 'routeur', 'router', 'imprimante', 'printer',
+  'app', 'application', 'api', 'client', 'jour', 'day', 'here', 'ici',
+]);
+
+/** "boarding pass", "pass Navigo": a pass that is a ticket, not a password. */
+const PASS_BEFORE: ReadonlySet<string> = new Set([
+  'boarding', 'ski', 'season', 'bus', 'day', 'press', 'backstage', 'hall', 'weekly', 'monthly', 'annual',
+  'museum', 'gym', 'metro', 'rail', 'train', 'event', 'vip', 'free', 'hotel', 'mon', 'ton', 'son',
+]);
+const PASS_AFTER: ReadonlySet<string> = new Set([
+  'navigo', 'sanitaire', 'vaccinal', 'culture', 'rail', 'famille', 'annuel', 'mensuel', 'ski', 'vip', 'presse',
+  'decouverte', 'liberte', 'easy', 'the', 'it', 'on', 'along', 'by',
+]);
+const LAST_WORD = /([\p{L}\p{N}'’-]+)[ \t\u00a0]*$/u;
 
 /** Words that follow a password label without being a password (compared without accents). */
 const COMMON_WORDS: readonly string[] = [
@@ -92,8 +147,9 @@ const COMMON_WORDS: readonly string[] = [
   'unknown', 'unchanged', 'different', 'correct', 'characters', 'default', 'generated', 'temporary', 'hashed',
   'salted', 'encrypted', 'protected', 'needed', 'necessary', 'mandatory', 'complex', 'requirements',
   'stored', 'shared', 'sent', 'same', 'previous', 'current', 'provided', 'supplied', 'another', 'something',
-  // Template values
-  'password', 'passwd', 'motdepasse', 'mot_de_passe', 'changeme', 'secret123', 'yourpassword',
+  // Template values, and the labels themselves
+  'password', 'passwd', 'passphrase', 'pass', 'pwd', 'mdp', 'mot', 'motdepasse', 'mot_de_passe', 'changeme',
+  'secret123', 'yourpassword', 'is', 'est', 'the', 'le', 'la', 'les', 'un', 'une', 'a', 'an',
 ];
 
 /** Characters a placeholder or a code expression starts with. */
@@ -101,9 +157,14 @@ const PLACEHOLDER_START = /^[<[{(%$*•.…#!]/;
 const CODE_VALUE =
   /^(?:process\.env|os\.(?:environ|getenv)|getenv|env[.([]|secrets?[.[]|config[.[]|settings[.[]|vault[:.]|self\.|this\.|~?\/|\.\.?\/)|:\/\/|\(.*\)$/i;
 const REPEATED = /^(.)\1*$/;
+/** Dates, times and formatted numbers ("2025-01-01", "12/03", "14:30") are not passwords. */
+const FORMATTED_NUMBER = /^\d{1,4}(?:[./:-]\d{1,4})+$/;
 const DIGIT = /\p{N}/u;
-const SYMBOL = /[^\p{L}\p{N}]/u;
+const SYMBOL = /[^\p{L}\p{N}\s]/u;
+const SPACES = /\s+/;
+const WORD_SEPARATORS = /[\s'’]+/;
 const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/u;
 const UPPER_AFTER_FIRST = /^.+\p{Lu}/u;
 const PROSE_AFTER = /^[ \t\u00a0]{1,3}\p{L}{2,}[ \t\u00a0]{1,3}\p{L}/u;
 const TRAILING_PUNCTUATION = /[.,;:)\]}»”’"']+$/;
@@ -121,8 +182,8 @@ const OPENING_QUOTES: Readonly<Record<string, string>> = {
   '„': '“',
 };
 
-/** Labels too ambiguous to stand without an explicit `:`/`=` or a login just before. */
-const WEAK_LABELS = new Set(['pass', 'pwd']);
+/** Labels too ambiguous to stand before a plain space without a login just before. */
+const WEAK_LABELS = new Set(['pass', 'pwd', 'pw']);
 
 /** Detections reported per message at most. */
 const MAX_DETECTIONS = 50;
@@ -136,10 +197,10 @@ function fold(word: string): string {
 
 /** Whether a character ends an unquoted value. */
 function endsValue(code: number, stopAtAmpersand: boolean): boolean {
+  // In the data view, Slack's markup is already read: a `<` or `|` left is the author's own.
   return (
     code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x202f ||
-    code === 0x3c /* < */ || code === 0x3e /* > */ || code === 0x7c /* | */ || code === 0x60 /* ` */ ||
-    (stopAtAmpersand && code === 0x26)
+    code === 0x60 /* ` */ || (stopAtAmpersand && code === 0x26)
   );
 }
 
@@ -151,15 +212,32 @@ interface Value {
   text: string;
   /** The rest of the line after the value starts like prose. */
   proseAfter: boolean;
+  /** The value was quoted: deliberate, like a value after ":". */
+  quoted: boolean;
+}
+
+/** "boarding pass is AF1234", "pass Navigo 2024 : 86 €": a ticket, not a password. */
+function isTicketPass(data: string, start: number, words: string): boolean {
+  const previous = LAST_WORD.exec(data.slice(Math.max(0, start - 40), start));
+  if (previous !== null && PASS_BEFORE.has(fold(previous[1] as string))) return true;
+  const next = fold(words).split(WORD_SEPARATORS)[0] ?? '';
+  return PASS_AFTER.has(next);
+}
+
+/** Whether a login is written on the same line just before `at` ("login admin / pass …"). */
+function loginBefore(data: string, at: number): boolean {
+  const before = data.slice(Math.max(0, at - 80), at);
+  return LOGIN_BEFORE.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
 function readValue(data: string, at: number, stopAtAmpersand: boolean): Value | undefined {
   const close = OPENING_QUOTES[data.charAt(at)];
   if (close !== undefined) {
-    const closing = data.indexOf(close, at + 1);
-    if (closing > at + 1 && closing - at - 1 <= MAX_VALUE) {
+    // Looked for within a value's length only: an unclosed quote must not cost a scan of the message.
+    const closing = data.slice(at + 1, at + 2 + MAX_VALUE).indexOf(close) + at + 1;
+    if (closing > at + 1) {
       const inner = data.slice(at + 1, closing);
-      if (!inner.includes('\n')) return { end: closing + 1, text: inner.trim(), proseAfter: false };
+      if (!inner.includes('\n')) return { end: closing + 1, text: inner.trim(), proseAfter: false, quoted: true };
     }
   }
   let end = at;
@@ -174,6 +252,7 @@ function readValue(data: string, at: number, stopAtAmpersand: boolean): Value | 
     end: at + trimmed.length,
     text: unwrapped === null ? trimmed : (unwrapped[2] as string),
     proseAfter: PROSE_AFTER.test(data.slice(end, end + 80)),
+    quoted: false,
   };
 }
 
@@ -197,50 +276,87 @@ export const password: Detector<PasswordOptions> = {
     const common = new Set([...COMMON_WORDS, ...options.ignoreValues.map(fold)]);
     const labelled = new RegExp(LABELLED.source, LABELLED.flags);
 
-    const looksLikePassword = (value: string, explicit: boolean, proseAfter: boolean): boolean => {
-      if (value.length < minLength || value.length > MAX_VALUE) return false;
-      const bare = value.replace(TRAILING_MARKS, '');
+    /** How much a value must look like a password to count. */
+    type Demand = 'plain' | 'shaped' | 'strong';
+
+    /**
+     * `plain`: any word but the common ones (after an explicit ":" and not starting a sentence);
+     * `shaped`: a digit, a symbol or mixed case; `strong`: three of lower case, upper case,
+     * digits and symbols, like a password policy.
+     */
+    const looksLikePassword = (value: Value, demand: Demand): boolean => {
+      const text = value.text;
+      if (text.length < minLength || text.length > MAX_VALUE) return false;
+      const bare = text.replace(TRAILING_MARKS, '');
       if (bare.length < minLength) return false;
-      if (common.has(fold(bare))) return false;
-      if (PLACEHOLDER_START.test(value) || REPEATED.test(bare) || hasPlaceholderMarker(value)) return false;
-      if (CODE_VALUE.test(value)) return false;
-      const shaped = DIGIT.test(bare) || SYMBOL.test(bare) || (LOWER.test(bare) && UPPER_AFTER_FIRST.test(bare));
-      if (shaped) return true;
-      // A plain word: a password only right after ":" or "=", and not the first word of a sentence.
-      return explicit && !proseAfter;
+      // "oublié", "expired"…, or only such words quoted after the label ('password is …').
+      const folded = fold(bare);
+      if (common.has(folded) || folded.split(SPACES).every((word) => common.has(word))) return false;
+      if (PLACEHOLDER_START.test(text) || REPEATED.test(bare) || hasPlaceholderMarker(text)) return false;
+      if (CODE_VALUE.test(text) || FORMATTED_NUMBER.test(bare)) return false;
+      const lower = LOWER.test(bare);
+      const digit = DIGIT.test(bare);
+      const symbol = SYMBOL.test(bare);
+      if (demand === 'strong') return Number(lower) + Number(UPPER.test(bare)) + Number(digit) + Number(symbol) >= 3;
+      if (digit || symbol || (lower && UPPER_AFTER_FIRST.test(bare))) return true;
+      return demand === 'plain' && !value.proseAfter;
     };
+
+    /** What a labelled match asks of its value, or `undefined` when it cannot hold a password. */
+    const demandOf = (groups: Record<string, string | undefined>, data: string, start: number, value: Value): Demand | undefined => {
+      const label = fold(groups.label ?? '');
+      const words = (groups.words ?? '').trim();
+      if (label === 'pass' && isTicketPass(data, start, words)) return undefined;
+      if (groups.question !== undefined) return 'strong';
+      if (groups.bare !== undefined) {
+        if (loginBefore(data, start) || label.includes('wi')) return 'shaped';
+        return WEAK_LABELS.has(label) ? undefined : 'strong';
+      }
+      if (groups.weak !== undefined) return value.quoted ? 'plain' : 'shaped';
+      // An explicit ":" or "=": a plain word counts unless unknown words stand before the colon.
+      const known = words === '' || fold(words).split(WORD_SEPARATORS).every((word) => word === '' || QUALIFIER_WORDS.has(word));
+      return known || value.quoted ? 'plain' : 'shaped';
+    };
+
+    const credentials = new RegExp(CREDENTIALS.source, CREDENTIALS.flags);
 
     return ({ text }) => {
       if (!PREFILTER.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
-      const detections: Detection[] = [];
+      const found: Array<{ start: number; valueAt: number; end: number }> = [];
+
       labelled.lastIndex = 0;
       let match: RegExpExecArray | null;
-      while ((match = labelled.exec(data)) !== null && detections.length < MAX_DETECTIONS) {
-        const groups = match.groups ?? {};
-        const label = fold(groups.label ?? '');
+      while ((match = labelled.exec(data)) !== null && found.length < MAX_DETECTIONS) {
         const start = match.index;
         const valueAt = start + match[0].length;
-        const explicit = groups.strong !== undefined;
-        const inSentence = groups.weak !== undefined;
-        const loginBefore = (): boolean => {
-          const lineStart = data.lastIndexOf('\n', start - 1) + 1;
-          return LOGIN_BEFORE.test(data.slice(Math.max(lineStart, start - 80), start));
-        };
-        if (WEAK_LABELS.has(label) && !explicit && !loginBefore()) continue;
-        if (!explicit && !inSentence && !label.includes('wi') && !loginBefore()) continue;
-
         const before = start > 0 ? data.charAt(start - 1) : '';
         const value = readValue(data, valueAt, before === '?' || before === '&');
-        if (value === undefined || !looksLikePassword(value.text, explicit, value.proseAfter)) continue;
-
-        const [from, to] = toOriginalRange(view, start, value.end);
-        const head = toOriginalRange(view, valueAt, valueAt + 1)[0] - from;
-        detections.push({ start: from, end: to, messageId: 'password', reveal: { head, fixedLength: true } });
+        if (value === undefined) continue;
+        const demand = demandOf(match.groups ?? {}, data, start, value);
+        if (demand === undefined || !looksLikePassword(value, demand)) continue;
+        found.push({ start, valueAt, end: value.end });
         labelled.lastIndex = value.end;
       }
-      return detections;
+
+      // "login is jmartin / Autumn_leaves_77": no password label, a strong value after the login.
+      credentials.lastIndex = 0;
+      while ((match = credentials.exec(data)) !== null && found.length < MAX_DETECTIONS) {
+        const start = match.index;
+        const valueAt = start + match[0].length;
+        const value = readValue(data, valueAt, false);
+        if (value === undefined || !looksLikePassword(value, 'strong')) continue;
+        if (found.some((other) => start < other.end && other.start < value.end)) continue;
+        found.push({ start, valueAt, end: value.end });
+      }
+
+      found.sort((a, b) => a.start - b.start);
+      return found.map(({ start, valueAt, end }): Detection => {
+        const [from, to] = toOriginalRange(view, start, end);
+        const head = toOriginalRange(view, valueAt, valueAt + 1)[0] - from;
+        return { start: from, end: to, messageId: 'password', reveal: { head, fixedLength: true } };
+      });
     };
   },
 };

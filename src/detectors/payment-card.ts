@@ -5,7 +5,7 @@
  * (`4970859387011106`) or in card-like groups separated consistently by single spaces or
  * dashes (4-4-4-4, 4-4-4-4-3, 4-4-4-1..4, Amex 4-6-5, Diners 4-6-4). It must not be glued to
  * other digits, letters or `/ = # _ . %` (ids in URLs, paths, versions and amounts are not
- * cards). A candidate counts when it passes the Luhn check **and** its issuer prefix allows its
+ * cards), except `=` after a card key (`pan=…`, `card_number=…`). A candidate counts when it passes the Luhn check **and** its issuer prefix allows its
  * length. About one random number in ten passes Luhn, so the shapes most often produced by
  * something else (13/14 contiguous digits such as epoch milliseconds or order numbers, and
  * Maestro's wide ranges) also need a card keyword nearby ("carte", "CB", "card", "CVV",
@@ -123,6 +123,10 @@ const GLUE_BEFORE = /[\p{L}\p{N}_/=#.%@&]/u;
 const GLUE_AFTER = /[\p{L}\p{N}_/=#%]/u;
 const ALNUM = /[\p{L}\p{N}]/u;
 
+/** A card key glued to its value is no id in a URL: `pan=…`, `card_number=…`, `SMOKE_TEST_CARD=…`. */
+const CARD_KEY_BEFORE =
+  /(?:pan|card(?:[_-]?(?:number|num|no))?|cc(?:[_-]?(?:number|num|no))?|cb|carte|num(?:ero)?[_-]?carte|credit[_-]?card)["']?[ \t]{0,3}=$/i;
+
 /** Words that announce a card number, in French and English. */
 const CARD_KEYWORD =
   /(?<![\p{L}\p{N}])(?:cartes?|cb|card|credit|crédit|débit|debit|visa|master ?card|amex|american express|cvv2?|cvc2?|cryptogramme|crypto|exp|expiry|expiration|expire|valid thru|num(?:é|e)ro de carte|n° de carte|pan|maestro|discover|jcb|diners|union ?pay|bancaire|paiement|payment)(?![\p{L}\p{N}])/iu;
@@ -229,7 +233,10 @@ export const paymentCard: Detector<PaymentCardOptions> = {
         const runEnd = runStart + found.length;
         const before = runStart > 0 ? data.charAt(runStart - 1) : '';
         const after = data.charAt(runEnd);
-        const gluedBefore = before !== '' && GLUE_BEFORE.test(before);
+        const gluedBefore =
+          before !== '' &&
+          GLUE_BEFORE.test(before) &&
+          !(before === '=' && CARD_KEY_BEFORE.test(data.slice(Math.max(0, runStart - 24), runStart)));
         const gluedAfter =
           after !== '' && (GLUE_AFTER.test(after) || ((after === '.' || after === ',') && ALNUM.test(data.charAt(runEnd + 1))));
         const { starts, lengths, seps } = splitRun(found);

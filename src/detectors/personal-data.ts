@@ -15,7 +15,8 @@
  *
  * **E-mail addresses.** A linear regex; role addresses (`contact@`, `support@`, `no-reply@`…),
  * documentation domains (`example.com`, `*.test`…), `ignoreDomains` (and their subdomains) and
- * `ignoreAddresses` are left alone. Slack's `<mailto:a@b.fr|a@b.fr>` is read once.
+ * `ignoreAddresses` are left alone, and so is the `user:password@host` of a URL (the `secret`
+ * detector's business). Slack's `<mailto:a@b.fr|a@b.fr>` is read once.
  *
  * **What the excerpt shows.** A phone number keeps its last two digits (`•• •• •• •• 78`), as
  * in itemised bills. An e-mail address is covered whole (so the range can be used to redact it)
@@ -109,6 +110,9 @@ const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
 /** Domains reserved for documentation and tests (RFC 2606, RFC 6761). */
 const RESERVED_DOMAIN = /(?:^|\.)(?:example\.(?:com|org|net|fr)|example|test|invalid|localhost|local)$/;
 
+/** `scheme://user:password@host` or `scheme://user@host`: credentials in a URL, not an address. */
+const URL_USERINFO_BEFORE = /:\/\/(?:[^\s/@:]{0,128}:)?$/;
+
 /** Image suffixes such as `icon@2x.png` are file names, not addresses. */
 const FILE_SUFFIX = /\.(?:png|jpe?g|gif|svg|webp|ico|bmp|tiff?|pdf|js|ts|css|json|ya?ml|lock)$/;
 
@@ -191,6 +195,12 @@ function digitsOf(text: string): string {
   return text.replace(NON_DIGITS, '');
 }
 
+/** How many times `char` occurs in `text`. */
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
 
 /** Detects phone numbers and e-mail addresses of people. */
 export const personalData: Detector<PersonalDataOptions> = {
@@ -222,17 +232,18 @@ export const personalData: Detector<PersonalDataOptions> = {
     const phoneRun = new RegExp(PHONE_RUN.source, PHONE_RUN.flags);
     // Where national numbers start with a trunk 0 (France: 06…, UK: 07…), a national-looking run
     // without it (a build number, a date) is dismissed before libphonenumber is asked.
-    const trunkZero = getExampleNumber(home, examples)?.formatNational().startsWith('0') ?? false;
+    const example = getExampleNumber(home, examples);
+    const trunkZero = example?.formatNational().startsWith('0') ?? false;
     const email = new RegExp(EMAIL.source, EMAIL.flags);
 
     /** A valid number of a person, written as it is dialled in its country or internationally. */
     const acceptable = (found: PhoneNumber | undefined, written: string): boolean => {
       if (found === undefined || !found.isValid()) return false;
-      const type = found.getType();
-      if (type !== undefined && SERVICE_TYPES.has(type)) return false;
       const trimmed = written.charAt(0) === '(' ? written.slice(1) : written;
-      if (trimmed.startsWith('+') || trimmed.startsWith('00')) return true;
-      return digitsOf(found.formatNational()) === digitsOf(written);
+      const international = trimmed.startsWith('+') || trimmed.startsWith('00');
+      if (!international && digitsOf(found.formatNational()) !== digitsOf(written)) return false;
+      const type = found.getType();
+      return type === undefined || !SERVICE_TYPES.has(type);
     };
 
     /**
@@ -253,6 +264,9 @@ export const personalData: Detector<PersonalDataOptions> = {
       }
       return [undefined, calls];
     };
+
+    // Warm libphonenumber's metadata once, at compile time, rather than on the first message.
+    if (phones && example !== undefined) parse(example.formatNational(), true);
 
     const findPhones = (data: string): PhoneHit[] => {
       const hits: PhoneHit[] = [];
@@ -275,8 +289,8 @@ export const personalData: Detector<PersonalDataOptions> = {
           continue;
         }
         // Parentheses around the whole number, or left unpaired, belong to the sentence: "(06 12 34 56 78)".
-        const opens = run.split('(').length - 1;
-        const closes = run.split(')').length - 1;
+        const opens = occurrences(run, '(');
+        const closes = occurrences(run, ')');
         if (run.startsWith('(') && run.endsWith(')') && opens === 1 && closes === 1) {
           run = run.slice(1, -1);
           start++;
@@ -341,6 +355,7 @@ export const personalData: Detector<PersonalDataOptions> = {
         let match: RegExpExecArray | null;
         while ((match = email.exec(data)) !== null && detections.length < MAX_DETECTIONS) {
           if (ignoredEmail(match[0])) continue;
+          if (URL_USERINFO_BEFORE.test(data.slice(Math.max(0, match.index - 140), match.index))) continue;
           const [from, to] = toOriginalRange(view, match.index, match.index + match[0].length);
           detections.push({ start: from, end: to, messageId: 'email', reveal: { head: 1 } });
         }

@@ -56,7 +56,13 @@ function computeFold(ch: string): string {
   return out;
 }
 
+const wordCache = new Map<string, boolean>();
+
 /** True for characters a word may contain once folded: letters and digits, any script. */
 export function isWordCodePoint(folded: string): boolean {
-  return /^[\p{L}\p{N}]+$/u.test(folded);
+  const known = wordCache.get(folded);
+  if (known !== undefined) return known;
+  const word = /^[\p{L}\p{N}]+$/u.test(folded);
+  if (wordCache.size < 4096) wordCache.set(folded, word);
+  return word;
 }

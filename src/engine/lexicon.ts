@@ -39,6 +39,7 @@ interface CompiledEntry {
 export interface Lexicon {
   readonly byKey: ReadonlyMap<string, readonly CompiledEntry[]>;
   readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
+  /** Stems, by their first {@link MIN_STEM_LENGTH} letters. */
   readonly byStem: ReadonlyMap<string, readonly CompiledEntry[]>;
   readonly shortestStem: number;
   readonly size: number;
@@ -69,7 +70,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
     const first = words[0] as string;
     if (entry.stem === true && words.length === 1 && first.length >= MIN_STEM_LENGTH) {
       const stemKey = collapseRuns(first);
-      add(byStem, stemKey, compiled);
+      add(byStem, stemKey.slice(0, MIN_STEM_LENGTH), compiled);
       shortestStem = Math.min(shortestStem, stemKey.length);
     }
     add(byKey, collapseRuns(first), compiled);
@@ -126,26 +127,33 @@ export function matchLexiconAt(lexicon: Lexicon, tokens: readonly Token[], i: nu
 }
 
 function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {
-  let best: LexiconMatch | undefined;
-  const consider = (candidates: readonly CompiledEntry[] | undefined, firstMatches: (word: string) => boolean): void => {
-    if (candidates === undefined) return;
-    for (const candidate of candidates) {
-      if (!firstMatches(candidate.words[0] as string)) continue;
-      const last = matchRest(candidate.words, tokens, i);
-      if (last === -1) continue;
-      if (best === undefined || last > best.last) best = { entry: candidate.entry, first: i, last };
-    }
-  };
-  consider(lexicon.byKey.get(token.key), (word) => sameWord(token.norm, word));
-  if (best === undefined && token.key.includes('*')) {
-    consider(lexicon.byMaskedKey.get(token.key), () => token.key.charAt(0) !== '*');
+  let best = longest(lexicon.byKey.get(token.key), tokens, i, token, 'word', undefined);
+  if (best === undefined && token.key.includes('*') && token.key.charCodeAt(0) !== 0x2a) {
+    best = longest(lexicon.byMaskedKey.get(token.key), tokens, i, token, 'masked', undefined);
   }
-  if (best === undefined && lexicon.byStem.size > 0 && token.key.length > lexicon.shortestStem) {
-    for (let length = lexicon.shortestStem; length < token.key.length; length++) {
-      const stemKey = token.key.slice(0, length);
-      consider(lexicon.byStem.get(stemKey), () => true);
-      if (best !== undefined) break;
-    }
+  if (best === undefined && token.key.length > lexicon.shortestStem) {
+    best = longest(lexicon.byStem.get(token.key.slice(0, MIN_STEM_LENGTH)), tokens, i, token, 'stem', undefined);
+  }
+  return best;
+}
+
+/** The candidate matching at token `i` whose phrase ends last, starting from `best`. */
+function longest(
+  candidates: readonly CompiledEntry[] | undefined,
+  tokens: readonly Token[],
+  i: number,
+  token: Token,
+  how: 'word' | 'masked' | 'stem',
+  best: LexiconMatch | undefined,
+): LexiconMatch | undefined {
+  if (candidates === undefined) return best;
+  for (const candidate of candidates) {
+    const first = candidate.words[0] as string;
+    if (how === 'word' && !sameWord(token.norm, first)) continue;
+    if (how === 'stem' && !token.key.startsWith(collapseRuns(first))) continue;
+    const last = matchRest(candidate.words, tokens, i);
+    if (last === -1) continue;
+    if (best === undefined || last > best.last) best = { entry: candidate.entry, first: i, last };
   }
   return best;
 }

@@ -62,10 +62,12 @@ class MarkupReader {
   private readonly data: TextViewBuilder;
   private readonly mentions: Mention[] = [];
   private i = 0;
+  /** Last answer of {@link nextIndex} per character, so repeated searches stay linear. */
+  private readonly found = new Map<string, { from: number; at: number }>();
 
   constructor(private readonly src: string) {
-    this.prose = new TextViewBuilder(src.length);
-    this.data = new TextViewBuilder(src.length);
+    this.prose = new TextViewBuilder();
+    this.data = new TextViewBuilder();
   }
 
   read(): MarkupViews {
@@ -85,13 +87,26 @@ class MarkupReader {
       } else if (ch === 0x3a /* : */ && this.readEmoji()) {
         // emoji consumed
       } else {
-        const c = src.charAt(this.i);
-        this.prose.append(c, this.i, this.i + 1);
-        this.data.append(c, this.i, this.i + 1);
-        this.i++;
+        const end = this.plainRunEnd(this.i + 1);
+        this.prose.appendRange(src, this.i, end);
+        this.data.appendRange(src, this.i, end);
+        this.i = end;
       }
     }
     return { prose: this.prose.build(), data: this.data.build(), mentions: this.mentions };
+  }
+
+  /** End of the run of ordinary characters starting before `from` (up to the next markup character or line start). */
+  private plainRunEnd(from: number): number {
+    const src = this.src;
+    let i = from;
+    while (i < src.length) {
+      const c = src.charCodeAt(i);
+      if (c === 0x60 || c === 0x3c || c === 0x26 || c === 0x3a || c === 0x0a) break;
+      i++;
+    }
+    if (i < src.length && src.charCodeAt(i) === 0x0a) i++;
+    return i;
   }
 
   private atLineStart(): boolean {
@@ -127,11 +142,20 @@ class MarkupReader {
     this.i = end;
   }
 
+  /** `src.indexOf(char, from)`, remembering the last answer: a text full of `<` costs one scan, not one per `<`. */
+  private nextIndex(char: string, from: number): number {
+    const known = this.found.get(char);
+    if (known !== undefined && from >= known.from && (known.at === -1 || from <= known.at)) return known.at;
+    const at = this.src.indexOf(char, from);
+    this.found.set(char, { from, at });
+    return at;
+  }
+
   /** `<…>`: a mention, a channel link, a special mention or a link. */
   private readAngle(): void {
     const src = this.src;
-    const close = src.indexOf('>', this.i + 1);
-    const newline = src.indexOf('\n', this.i + 1);
+    const close = this.nextIndex('>', this.i + 1);
+    const newline = this.nextIndex('\n', this.i + 1);
     if (close === -1 || (newline !== -1 && newline < close)) {
       this.prose.append('<', this.i, this.i + 1);
       this.data.append('<', this.i, this.i + 1);
@@ -232,8 +256,10 @@ class MarkupReader {
       if (this.src.charCodeAt(this.i) === 0x26) {
         this.readEntity(false);
       } else {
-        this.data.append(this.src.charAt(this.i), this.i, this.i + 1);
-        this.i++;
+        const amp = this.src.indexOf('&', this.i);
+        const end = amp === -1 || amp > to ? to : amp;
+        this.data.appendRange(this.src, this.i, end);
+        this.i = end;
       }
     }
     this.i = saved;
@@ -243,13 +269,15 @@ class MarkupReader {
   private copyTo(view: TextViewBuilder, from: number, to: number): void {
     let i = from;
     while (i < to) {
-      const entity = ENTITIES.find(([name]) => this.src.startsWith(name, i));
+      const entity = this.src.charCodeAt(i) === 0x26 ? ENTITIES.find(([name]) => this.src.startsWith(name, i)) : undefined;
       if (entity !== undefined) {
         view.append(entity[1], i, i + entity[0].length);
         i += entity[0].length;
       } else {
-        view.append(this.src.charAt(i), i, i + 1);
-        i++;
+        const amp = this.src.indexOf('&', i + 1);
+        const end = amp === -1 || amp > to ? to : amp;
+        view.appendRange(this.src, i, end);
+        i = end;
       }
     }
   }

@@ -8,9 +8,9 @@ export interface TextView {
   /** The view's text. */
   readonly text: string;
   /** Original start offset of each view character; `null` when the view is the original text. */
-  readonly starts: Int32Array | null;
+  readonly starts: readonly number[] | null;
   /** Original end offset (exclusive) of each view character; `null` for the identity view. */
-  readonly ends: Int32Array | null;
+  readonly ends: readonly number[] | null;
 }
 
 /** Maps a `[start, end)` range of a view back to the original text. */
@@ -35,63 +35,45 @@ export function identityView(text: string): TextView {
 }
 
 /**
- * Builds a view character by character, recording where each character came from.
+ * Builds a view from pieces of the original text, recording where each character came from.
  * Separators collapse: several consecutive `breakAt` calls produce one space.
  */
 export class TextViewBuilder {
-  private readonly parts: string[] = [];
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private length = 0;
+  private text = '';
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
   private lastWasBreak = true;
 
-  constructor(capacityHint: number) {
-    const capacity = Math.max(16, capacityHint);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+  /** Appends original `[from, to)` unchanged: each character stands for itself. */
+  appendRange(original: string, from: number, to: number): void {
+    if (to <= from) return;
+    this.text += original.slice(from, to);
+    for (let i = from; i < to; i++) {
+      this.starts.push(i);
+      this.ends.push(i + 1);
+    }
+    const last = original.charCodeAt(to - 1);
+    this.lastWasBreak = last === 0x20 || last === 0x0a;
   }
 
   /** Appends `chars` (one or more UTF-16 units) that all stand for original `[start, end)`. */
   append(chars: string, start: number, end: number): void {
-    for (let i = 0; i < chars.length; i++) this.push(chars, i, start, end);
+    this.text += chars;
+    for (let i = 0; i < chars.length; i++) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
     this.lastWasBreak = chars === ' ' || chars === '\n';
   }
 
   /** Appends a word separator (a space) standing at original offset `at`, unless one is already there. */
   breakAt(at: number): void {
     if (this.lastWasBreak) return;
-    this.parts.push(' ');
-    this.record(at, at);
-    this.lastWasBreak = true;
+    this.append(' ', at, at);
   }
 
   /** The finished view. */
   build(): TextView {
-    return {
-      text: this.parts.join(''),
-      starts: this.starts.subarray(0, this.length),
-      ends: this.ends.subarray(0, this.length),
-    };
-  }
-
-  private push(chars: string, i: number, start: number, end: number): void {
-    this.parts.push(chars.charAt(i));
-    this.record(start, end);
-  }
-
-  private record(start: number, end: number): void {
-    if (this.length === this.starts.length) this.grow();
-    this.starts[this.length] = start;
-    this.ends[this.length] = end;
-    this.length++;
-  }
-
-  private grow(): void {
-    const starts = new Int32Array(this.starts.length * 2);
-    const ends = new Int32Array(this.ends.length * 2);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    this.starts = starts;
-    this.ends = ends;
+    return { text: this.text, starts: this.starts, ends: this.ends };
   }
 }

@@ -6,7 +6,7 @@
  * leetspeak is read as letters (`sh1t`, `m3rde`, `@ss`) and `*` stands for a hidden letter
  * (`p*tain`). Letters spelled out one by one (`f u c k`, `f.u.c.k`) are joined into one word.
  */
-import { foldChar } from './fold';
+import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
 
 /** A word of the prose view. */
@@ -27,7 +27,7 @@ export interface Token {
 export const USER_TOKEN = '@user';
 
 const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i',
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i',
 };
 
 /** A number with a short unit (`45s`, `10ms`, `3d`, `4k`): not leetspeak. */
@@ -35,8 +35,13 @@ const QUANTITY = /^[0-9]+[a-z]{1,3}$/;
 
 const SPELLED_OUT_SEPARATORS = ' ._-';
 
-/** Reusable buffers for the word being read (the tokenizer is not re-entrant, and needs not be). */
-const pieceChars: string[] = [];
+/**
+ * The word being read on the general path: its folded text and, per piece (one typed character,
+ * folded to one or more characters), where it came from. Reused between words: the tokenizer
+ * is not re-entrant, and needs not be.
+ */
+let pieceText = '';
+let pieceCount = 0;
 const pieceStarts: number[] = [];
 const pieceEnds: number[] = [];
 
@@ -49,22 +54,30 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let letters = 0;
   let capitals = 0;
-  pieceChars.length = 0;
-  pieceStarts.length = 0;
-  pieceEnds.length = 0;
+  pieceText = '';
+  pieceCount = 0;
 
   const flush = (): void => {
-    if (pieceChars.length > 0) pushWord(tokens, letters, capitals);
-    pieceChars.length = 0;
-    pieceStarts.length = 0;
-    pieceEnds.length = 0;
+    if (pieceCount === 0) return;
+    pushWord(tokens, letters, capitals);
+    pieceText = '';
+    pieceCount = 0;
     letters = 0;
     capitals = 0;
   };
 
   let i = 0;
-  while (i < text.length) {
+  const length = text.length;
+  while (i < length) {
     const code = text.charCodeAt(i);
+    if (pieceCount === 0 && isAsciiLetter(code)) {
+      const end = plainWordEnd(text, i);
+      if (end !== -1) {
+        pushPlainWord(tokens, text, i, end);
+        i = end;
+        continue;
+      }
+    }
     if (code < 0x80) {
       if (code >= 0x61 && code <= 0x7a) {
         addPiece(text.charAt(i), i, i + 1);
@@ -91,7 +104,7 @@ export function tokenize(text: string): Token[] {
       const folded = foldChar(ch);
       if (folded === '') {
         // invisible: neither a letter nor a separator
-      } else if (/^[\p{L}\p{N}]+$/u.test(folded)) {
+      } else if (isWordCodePoint(folded)) {
         addPiece(folded, i, i + width);
         letters++;
         if (ch !== ch.toLowerCase()) capitals++;
@@ -105,30 +118,59 @@ export function tokenize(text: string): Token[] {
   return joinSpelledOutLetters(tokens, text);
 }
 
+function isAsciiLetter(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+}
+
+/**
+ * Fast path: the end of a word of plain ASCII letters starting at `start`, if it is followed by
+ * an ASCII separator (or the end); -1 when the word needs the general path (digits, symbols,
+ * accents, look-alikes, invisible characters).
+ */
+function plainWordEnd(text: string, start: number): number {
+  let j = start + 1;
+  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j === text.length) return j;
+  const next = text.charCodeAt(j);
+  if (next >= 0x80) return -1;
+  if ((next >= 0x30 && next <= 0x39) || next === 0x40 || next === 0x24 || next === 0x21 || next === 0x2a) return -1;
+  return j;
+}
+
+function pushPlainWord(tokens: Token[], text: string, start: number, end: number): void {
+  const raw = text.slice(start, end);
+  let capitals = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c <= 0x5a) capitals++;
+  }
+  const norm = capitals > 0 ? raw.toLowerCase() : raw;
+  tokens.push({ norm, key: collapseRuns(norm), start, end, letters: end - start, capitals });
+}
+
 function addPiece(chars: string, start: number, end: number): void {
-  pieceChars.push(chars);
-  pieceStarts.push(start);
-  pieceEnds.push(end);
+  // Pieces that fold to several characters (ﬁ → fi) are rare: only their first character is
+  // tracked separately, which is all trimming needs (it only trims one-character symbols).
+  pieceText += chars;
+  pieceStarts[pieceCount] = start;
+  pieceEnds[pieceCount] = end;
+  pieceCount++;
+  for (let extra = 1; extra < chars.length; extra++) {
+    pieceStarts[pieceCount] = start;
+    pieceEnds[pieceCount] = end;
+    pieceCount++;
+  }
 }
 
 /** Finishes the buffered word: trims symbols at its edges, reads leetspeak, drops pure numbers. */
 function pushWord(tokens: Token[], letters: number, capitals: number): void {
   let first = 0;
-  let last = pieceChars.length - 1;
-  while (first <= last && (pieceChars[first] === '!' || pieceChars[first] === '*')) first++;
-  while (last >= first && (pieceChars[last] === '!' || pieceChars[last] === '*')) last--;
+  let last = pieceCount - 1;
+  while (first <= last && isEdgeSymbol(pieceText.charCodeAt(first))) first++;
+  while (last >= first && isEdgeSymbol(pieceText.charCodeAt(last))) last--;
   if (first > last || letters === 0) return;
-  let raw = '';
-  for (let k = first; k <= last; k++) raw += pieceChars[k] as string;
-  let norm = '';
-  if (QUANTITY.test(raw)) {
-    norm = raw;
-  } else {
-    for (let k = first; k <= last; k++) {
-      const piece = pieceChars[k] as string;
-      norm += LEET[piece] ?? piece;
-    }
-  }
+  const raw = pieceText.slice(first, last + 1);
+  const norm = !LEET_TEST.test(raw) || QUANTITY.test(raw) ? raw : raw.replace(LEET_CHARS, (c) => LEET[c] ?? c);
   tokens.push({
     norm,
     key: collapseRuns(norm),
@@ -139,8 +181,24 @@ function pushWord(tokens: Token[], letters: number, capitals: number): void {
   });
 }
 
+/** `!` and `*` at the edges of a word are punctuation (`merde!`, `*gras*`), not letters. */
+function isEdgeSymbol(code: number): boolean {
+  return code === 0x21 || code === 0x2a;
+}
+
+const LEET_CHARS = /[0134578@$!]/g;
+const LEET_TEST = /[0134578@$!]/;
+
 /** `fuuuck` → `fuck`, `f**k` → `f*k`. */
 export function collapseRuns(word: string): string {
+  let repeats = false;
+  for (let i = 1; i < word.length; i++) {
+    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) {
+      repeats = true;
+      break;
+    }
+  }
+  if (!repeats) return word;
   let out = '';
   let previous = '';
   for (let i = 0; i < word.length; i++) {

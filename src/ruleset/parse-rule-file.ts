@@ -42,6 +42,13 @@ export function parseRuleFile(file: string, content: string): ParsedRuleFile {
   const parsed = ruleFileSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          const path = [...issue.path, key];
+          problems.push({ file, ...locate(path), field: formatPath(path), message: `unknown field "${key}"` });
+        }
+        continue;
+      }
       problems.push({ file, ...locate(issue.path), field: formatPath(issue.path), message: issue.message });
     }
     return { rules: [], problems };

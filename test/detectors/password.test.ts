@@ -30,13 +30,22 @@ testDetector(password, {
     'password: ${DB_PASSWORD}',
     '```\nDB_PASSWORD=${DB_PASSWORD}\npassword = os.getenv("DB_PASS")\n```',
     'password: xxxxxxxx',
+    "the password is 'the same'",
+    'mdp : "dans le vault"',
     // Commands and paths.
     'pwd: /home/bob/projects',
     'cat /etc/passwd: root only',
-    // A bare label needs a login just before, or a colon.
-    'le mdp Soleil2024! ne marche plus',
+    // A bare "pass" needs a login just before; a ticket is no password.
     'pass 2FA-code in the header',
     'mdp : 1Password',
+    'ski pass is 4F-2026-88, valid all week',
+    // Unknown words before the colon ("policy", "expiry date"): the value must look like a password.
+    'password policy: enforced',
+    'password expiry date: 2025-01-01',
+    'the forgot password link is broken on iOS 18',
+    // A question about a password, answered by a plain word on the next line.
+    'c\'est quoi le mdp du wifi ?\nJe sais plus',
+    'login: admin / read-only',
   ],
   invalid: [
     { message: 'mdp : Soleil2024!', matches: ['mdp : Soleil2024!'], excerpts: ['mdp : ••••••••'], messageId: 'password' },
@@ -67,6 +76,27 @@ testDetector(password, {
     { message: 'the password for the prod db is Zx81-spectrum', matches: ['password for the prod db is Zx81-spectrum'] },
     { message: 'Mot-de-passe → Azerty123', matches: ['Mot-de-passe → Azerty123'] },
     { message: 'passphrase: "correct horse battery staple"', excerpts: ['passphrase: ••••••••'] },
+    // Without a connector, a value that looks strongly like a password.
+    { message: 'le mdp Soleil2024! ne marche plus', matches: ['mdp Soleil2024!'], excerpts: ['mdp ••••••••'] },
+    { message: 'creds: admin / password Lime-Otter-44, merci', matches: ['password Lime-Otter-44'] },
+    { message: 'your new pw is Qz7$kT3m, change it after the first login', matches: ['pw is Qz7$kT3m'] },
+    // Free words between the label and the connector.
+    { message: 'Mot de passe du compte Figma partagé : Design!2025', matches: ['Mot de passe du compte Figma partagé : Design!2025'] },
+    { message: 'the pass for the printer admin page is print5678', matches: ['pass for the printer admin page is print5678'] },
+    { message: "le mdp de la boîte mail partagée c'est ventes92$$", count: 1 },
+    { message: 'the shared account password is still Hello2025! after the audit', matches: ['password is still Hello2025!'] },
+    // A question answered on the next line.
+    {
+      message: "&gt; c'est quoi le mdp de la recette ?\nR3cette#2025",
+      matches: ["mdp de la recette ?\nR3cette#2025"],
+      excerpts: ['mdp de la recette ? ••••••••'],
+    },
+    // A login and a password without a password label.
+    { message: 'VPN login is bmartin / Winter_sky_42', matches: ['login is bmartin / Winter_sky_42'], excerpts: ['login is bmartin / ••••••••'] },
+    // `&lt;` is the author's own "<".
+    { message: 'mdp du NAS : Mer&lt;Ciel77', matches: ['mdp du NAS : Mer&lt;Ciel77'] },
+    // A quoted value is deliberate, even made of plain words.
+    { message: 'le mot de passe est « petit chat noir »', matches: ['mot de passe est « petit chat noir »'] },
     { message: 'user: bob pwd: Tr0ub4dor&3', matches: ['pwd: Tr0ub4dor&3'] },
     { message: 'MDP = P@ssw0rd2024', count: 1 },
     { message: 'mdp : Soleil2024! et password: hunter2rocks', count: 2 },
@@ -95,6 +125,8 @@ describe('password on 40,000-character inputs', () => {
     [`mdp${' '.repeat(39990)}x`, 0],
     [`mdp : ${'a'.repeat(39990)}`, 0],
     ['login a / pass '.repeat(2666), 0],
+    ['mdp : «'.repeat(5714), 0],
+    ["password is '".repeat(3076), 0],
     [`${'blabla '.repeat(5700)}mdp : Soleil2024!`, 1],
     ['mdp : Soleil2024! '.repeat(2222), 50],
   ])('input %#', (text, findings) => {

@@ -87,6 +87,7 @@ testDetector(paymentCard, {
     `file /var/exports/${VISA}.csv`,
     `build ${VISA}.3 passed`,
     `ref A${VISA}`,
+    `https://shop.acme.fr/track?order=${VISA}`,
     `invoice #${VISA}`,
     // Maestro ranges are wide: only with a card keyword.
     group(MAESTRO, G4),
@@ -131,6 +132,9 @@ testDetector(paymentCard, {
     { message: `${group(VISA, G4)} 123 exp 11/27`, matches: [group(VISA, G4)] },
     { message: `19 digits: ${group(VISA_19, [4, 4, 4, 4, 3])}`, matches: [group(VISA_19, [4, 4, 4, 4, 3])] },
     { message: '```\ncard_number: ' + DISCOVER + '\n```', matches: [DISCOVER] },
+    // `=` glues an id to a URL parameter, but not a card to its key.
+    { message: '```\npan=' + VISA + '\nexp=12/26\n```', matches: [VISA] },
+    { message: `LIVE_TEST_CARD=${MASTERCARD}`, matches: [MASTERCARD] },
     { message: `JCB ${group(JCB, G4)} / UnionPay ${group(UNIONPAY, G4)}`, count: 2 },
     { message: `*${group(VISA, G4)}*`, matches: [group(VISA, G4)] },
     {

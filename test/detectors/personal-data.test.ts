@@ -24,6 +24,9 @@ testDetector(personalData, {
     'git@github.com:acme/api.git',
     'icon@2x.png, lodash@4.17.21, @types/node@20.1',
     '`npm i @acme/ui@3.2.0`',
+    // Credentials in a URL are the secret detector's business, not an e-mail address.
+    'DATABASE_URL=postgres://app:Zk3xPq9Lm2@db.internal:5432/prod',
+    'connect with postgres://readonly@db.internal:5432/analytics',
   ],
   invalid: [
     {
