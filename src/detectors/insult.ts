@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
-import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, matchLexiconAt } from '../engine/lexicon';
+import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, matchLexicon, matchLexiconAt } from '../engine/lexicon';
 import { Token, USER_TOKEN } from '../engine/tokenize';
 import type { Detector } from './types';
 
@@ -136,9 +136,11 @@ export const insult: Detector<InsultOptions> = {
     for (const phrase of options.add) insultEntries.push({ phrase, tag: 'any' });
     const insults = compileLexicon(insultEntries);
     const directed = compileLexicon(DIRECTED.map((phrase) => ({ phrase })));
+    /** Every insulting word or phrase: a message with none of them needs no further look. */
+    const anyInsult = compileLexicon([...insultEntries, ...DIRECTED.map((phrase) => ({ phrase }))]);
     return ({ text }) => {
       const tokens = text.tokens;
-      if (tokens.length === 0) return [];
+      if (tokens.length === 0 || matchLexicon(anyInsult, tokens).length === 0) return [];
       const detections: Detection[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const outright = matchLexiconAt(directed, tokens, i);

@@ -29,6 +29,9 @@ const optionsSchema = z
 /** Options of the `national-id` detector. */
 export type NationalIdOptions = z.infer<typeof optionsSchema>;
 
+/** Fewest digits a match can hold: below it, the message is skipped without any regex. */
+const MIN_DIGITS = 11;
+
 /** The prefilter: sex, year, month and department, with or without separators. */
 const PREFILTER = /[1-478][ .]?\d\d[ .]?\d\d[ .]?(?:\d\d|2[ABab])/;
 
@@ -80,7 +83,7 @@ export const nationalId: Detector<NationalIdOptions> = {
     const nir = new RegExp(NIR.source, NIR.flags);
 
     return ({ text }) => {
-      if (!PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

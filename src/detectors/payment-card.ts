@@ -111,6 +111,9 @@ function looksLikeTestNumber(digits: string): boolean {
   return true;
 }
 
+/** Fewest digits a match can hold: below it, the message is skipped without any regex. */
+const MIN_DIGITS = 12;
+
 /** The prefilter: every card shape holds eight digits with at most one separator among them. */
 const PREFILTER = /\d{4}[ \u00a0\u202f-]?\d{4}/;
 const NON_DIGITS = /\D/g;
@@ -203,7 +206,7 @@ export const paymentCard: Detector<PaymentCardOptions> = {
     const run = new RegExp(RUN.source, RUN.flags);
 
     return ({ text }) => {
-      if (!PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

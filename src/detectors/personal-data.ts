@@ -328,7 +328,7 @@ export const personalData: Detector<PersonalDataOptions> = {
 
     return ({ text }) => {
       const original = text.original;
-      const lookForPhones = phones && PHONE_PREFILTER.test(original);
+      const lookForPhones = phones && text.digitCount >= 8 && PHONE_PREFILTER.test(original);
       const lookForEmails = emails && original.indexOf('@') !== -1 && EMAIL_PREFILTER.test(original);
       if (!lookForPhones && !lookForEmails) return [];
       const view = text.data;

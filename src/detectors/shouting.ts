@@ -24,7 +24,10 @@ const optionsSchema = z
 /** Options of the `shouting` detector. */
 export type ShoutingOptions = z.infer<typeof optionsSchema>;
 
-/** Detects messages written in capitals. */
+/**
+ * Detects messages written in capitals. A message without a run of `minWordLength` capitals cannot
+ * shout: that is checked on the raw text before any other work.
+ */
 export const shouting: Detector<ShoutingOptions> = {
   kind: 'shouting',
   description: {
@@ -40,7 +43,9 @@ export const shouting: Detector<ShoutingOptions> = {
   },
   optionsSchema,
   create(options) {
+    const capitalRun = new RegExp(`[A-Z\\u00C0-\\u00DE]{${options.minWordLength}}`);
     return ({ text }) => {
+      if (!capitalRun.test(text.original)) return [];
       const tokens = text.tokens;
       let letters = 0;
       let capitals = 0;
@@ -50,7 +55,7 @@ export const shouting: Detector<ShoutingOptions> = {
       let last: Token | undefined;
       const prose = text.prose.text;
       for (const token of tokens) {
-        if (isIdentifierPart(prose, token)) continue;
+        if (token.capitals > 0 && isIdentifierPart(prose, token)) continue;
         if (token.letters >= 2 && token.capitals === token.letters) {
           first ??= token;
           last = token;

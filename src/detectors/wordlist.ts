@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
-import { compileLexicon, foldPhrase, LexiconEntry, LexiconMatch, matchLexicon } from '../engine/lexicon';
+import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, LexiconMatch, matchLexicon } from '../engine/lexicon';
 import type { Token } from '../engine/tokenize';
 import { englishProfanity } from './lexicons/english-profanity';
 import { frenchProfanity } from './lexicons/french-profanity';
@@ -63,27 +63,18 @@ export const wordlist: Detector<WordlistOptions> = {
   },
   optionsSchema,
   create(options) {
-    const allowed = new Set(options.allow.map((phrase) => foldPhrase(phrase).join(' ')));
+    const { lexicon, innocent } = compiledLists(options);
     const tiers = new Set<Tier>(options.tiers);
-    const entries: LexiconEntry[] = [];
-    for (const list of options.lists) {
-      for (const entry of builtInLists()[list]) {
-        const { tier } = parseTag(entry.tag);
-        if (tiers.has(tier) && !allowed.has(foldPhrase(entry.phrase).join(' '))) entries.push(entry);
-      }
-    }
-    for (const phrase of options.add) entries.push({ phrase, tag: 'moderate' });
-    const lexicon = compileLexicon(entries);
-    const innocent = compileLexicon([...INNOCENT_PHRASES, ...options.allow].map((phrase) => ({ phrase })));
     return ({ text, lang }) => {
       const tokens = text.tokens;
       if (tokens.length === 0) return [];
       const detections: Detection[] = [];
       let innocentSpans: LexiconMatch[] | undefined;
-      for (const match of matchLexicon(lexicon, tokens)) {
-        const { onlyIn } = parseTag(match.entry.tag);
+      for (const match of text.memo(lexicon, () => matchLexicon(lexicon, tokens))) {
+        const { tier, onlyIn } = parseTag(match.entry.tag);
+        if (match.entry.tag !== ADDED && !tiers.has(tier)) continue;
         if (onlyIn !== undefined && onlyIn !== lang) continue;
-        innocentSpans ??= matchLexicon(innocent, tokens);
+        innocentSpans ??= text.memo(innocent, () => matchLexicon(innocent, tokens));
         if (innocentSpans.some((span) => span.first <= match.first && span.last >= match.last)) continue;
         const [start, end] = text.tokenRange(tokens[match.first] as Token, tokens[match.last] as Token);
         detections.push({ start, end, messageId: 'vulgar' });
@@ -92,6 +83,41 @@ export const wordlist: Detector<WordlistOptions> = {
     };
   },
 };
+
+/** Tag of the words a rule adds with `add`: they count whatever the rule's tiers. */
+const ADDED = 'added';
+
+interface CompiledLists {
+  lexicon: Lexicon;
+  innocent: Lexicon;
+}
+
+/**
+ * Word lists compiled once per distinct configuration (lists, additions, allow-list), every tier
+ * included: rules that differ only by tier share one lexicon, so a message is scanned once for
+ * all of them and each rule keeps the tiers it acts on.
+ */
+const compiledCache = new Map<string, CompiledLists>();
+
+function compiledLists(options: WordlistOptions): CompiledLists {
+  const key = JSON.stringify([[...options.lists].sort(), options.add, options.allow]);
+  const known = compiledCache.get(key);
+  if (known !== undefined) return known;
+  const allowed = new Set(options.allow.map((phrase) => foldPhrase(phrase).join(' ')));
+  const entries: LexiconEntry[] = [];
+  for (const list of options.lists) {
+    for (const entry of builtInLists()[list]) {
+      if (!allowed.has(foldPhrase(entry.phrase).join(' '))) entries.push(entry);
+    }
+  }
+  for (const phrase of options.add) entries.push({ phrase, tag: ADDED });
+  const compiled = {
+    lexicon: compileLexicon(entries),
+    innocent: compileLexicon([...INNOCENT_PHRASES, ...options.allow].map((phrase) => ({ phrase }))),
+  };
+  compiledCache.set(key, compiled);
+  return compiled;
+}
 
 /**
  * Everyday phrases that contain a listed word, mostly across languages: the word is innocent there,

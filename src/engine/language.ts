@@ -6,7 +6,8 @@
  * decide, the author's locale does.
  */
 import { Lang } from './types';
-import { Token } from './tokenize';
+import { collapseRuns, Token } from './tokenize';
+import { internKey, vocabularyId } from './vocabulary';
 
 const FRENCH = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'un', 'une', 'est', 'et', 'je', 'tu', 'il', 'elle', 'nous',
@@ -30,6 +31,18 @@ const ENGLISH = new Set([
   'yesterday', 'such', 'very', 'really', 'up', 'out', 'by', 'some', 'more', 'into', 'over', 'lol',
 ]);
 
+const FRENCH_ONLY = 1;
+const ENGLISH_ONLY = 2;
+const BOTH = 3;
+
+/** Which side(s) a word counts for, by its id in the shared vocabulary (one lookup per word). */
+const SIDES = new Map<number, number>();
+for (const word of FRENCH) SIDES.set(internKey(collapseRuns(word)), FRENCH_ONLY);
+for (const word of ENGLISH) {
+  const id = internKey(collapseRuns(word));
+  SIDES.set(id, SIDES.has(id) ? BOTH : ENGLISH_ONLY);
+}
+
 /**
  * The language of a tokenized message: the side with more function words, else `fallback`.
  *
@@ -39,8 +52,11 @@ export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
   let french = 0;
   let english = 0;
   for (const token of tokens) {
-    if (FRENCH.has(token.norm)) french++;
-    if (ENGLISH.has(token.norm)) english++;
+    const id = vocabularyId(token);
+    const side = id < 0 ? undefined : SIDES.get(id);
+    if (side === undefined) continue;
+    if (side !== ENGLISH_ONLY) french++;
+    if (side !== FRENCH_ONLY) english++;
   }
   if (french > english) return 'fr';
   if (english > french) return 'en';

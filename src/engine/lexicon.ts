@@ -10,6 +10,7 @@
  * - stems: an entry marked as a stem matches words that start with it (`fuck` → `fucking`).
  */
 import { collapseRuns, Token, tokenize } from './tokenize';
+import { internKey, vocabularyId } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -37,7 +38,8 @@ interface CompiledEntry {
 
 /** A compiled word list. Build once with {@link compileLexicon}; matching allocates little. */
 export interface Lexicon {
-  readonly byKey: ReadonlyMap<string, readonly CompiledEntry[]>;
+  /** Entries by the vocabulary id of their first word's key (see `vocabulary.ts`). */
+  readonly byId: ReadonlyMap<number, readonly CompiledEntry[]>;
   readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
   /** Stems, by their first {@link MIN_STEM_LENGTH} letters. */
   readonly byStem: ReadonlyMap<string, readonly CompiledEntry[]>;
@@ -59,7 +61,7 @@ export function foldPhrase(phrase: string): string[] {
  * const lexicon = compileLexicon([{ phrase: 'ta gueule' }, { phrase: 'fuck', stem: true }]);
  */
 export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
-  const byKey = new Map<string, CompiledEntry[]>();
+  const byId = new Map<number, CompiledEntry[]>();
   const byMaskedKey = new Map<string, CompiledEntry[]>();
   const byStem = new Map<string, CompiledEntry[]>();
   let shortestStem = Number.POSITIVE_INFINITY;
@@ -73,16 +75,16 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       add(byStem, stemKey.slice(0, MIN_STEM_LENGTH), compiled);
       shortestStem = Math.min(shortestStem, stemKey.length);
     }
-    add(byKey, collapseRuns(first), compiled);
+    add(byId, internKey(collapseRuns(first)), compiled);
     if (words.length === 1) {
-      if (!/[sxz]$/.test(first)) add(byKey, collapseRuns(first + 's'), { entry, words: [first + 's'] });
+      if (!/[sxz]$/.test(first)) add(byId, internKey(collapseRuns(first + 's')), { entry, words: [first + 's'] });
       for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
     }
   }
-  return { byKey, byMaskedKey, byStem, shortestStem, size: entries.length };
+  return { byId, byMaskedKey, byStem, shortestStem, size: entries.length };
 }
 
-function add(map: Map<string, CompiledEntry[]>, key: string, entry: CompiledEntry): void {
+function add<K>(map: Map<K, CompiledEntry[]>, key: K, entry: CompiledEntry): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [entry]);
   else if (!list.some((known) => known.entry === entry.entry && known.words.join(' ') === entry.words.join(' '))) {
@@ -127,7 +129,8 @@ export function matchLexiconAt(lexicon: Lexicon, tokens: readonly Token[], i: nu
 }
 
 function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {
-  let best = longest(lexicon.byKey.get(token.key), tokens, i, token, 'word', undefined);
+  const id = vocabularyId(token);
+  let best = id < 0 ? undefined : longest(lexicon.byId.get(id), tokens, i, token, 'word', undefined);
   if (best === undefined && token.key.includes('*') && token.key.charCodeAt(0) !== 0x2a) {
     best = longest(lexicon.byMaskedKey.get(token.key), tokens, i, token, 'masked', undefined);
   }

@@ -12,8 +12,10 @@ import { Lang } from './types';
 export class PreparedText {
   private markup: MarkupViews | undefined;
   private words: Token[] | undefined;
-  private allWords: Token[] | undefined;
+  private allWords: readonly Token[] | undefined;
   private language: Lang | undefined;
+  private shared: Map<object, unknown> | undefined;
+  private digits: number | undefined;
 
   /**
    * @param original the message text exactly as Slack delivers it
@@ -47,7 +49,7 @@ export class PreparedText {
 
   /** The words of the data view (code, quotes and link targets included), folded for matching. */
   get dataTokens(): readonly Token[] {
-    if (this.allWords === undefined) this.allWords = tokenize(this.data.text);
+    if (this.allWords === undefined) this.allWords = this.data === this.prose ? this.tokens : tokenize(this.data.text);
     return this.allWords;
   }
 
@@ -56,10 +58,39 @@ export class PreparedText {
     return toOriginalRange(this.data, first.start, last.end);
   }
 
+  /**
+   * How many ASCII digits the original text holds. Cards, IBANs, social security and phone
+   * numbers all need several: most chat messages are ruled out for all of them at once.
+   */
+  get digitCount(): number {
+    if (this.digits === undefined) {
+      let count = 0;
+      const original = this.original;
+      for (let i = 0; i < original.length; i++) {
+        const c = original.charCodeAt(i);
+        if (c >= 0x30 && c <= 0x39) count++;
+      }
+      this.digits = count;
+    }
+    return this.digits;
+  }
+
   /** The message's language: from its words, else the author's locale. */
   get lang(): Lang {
     if (this.language === undefined) this.language = detectLanguage(this.tokens, this.localeHint);
     return this.language;
+  }
+
+  /**
+   * Computes something once per message for every rule that asks with the same `key` (e.g. the
+   * matches of a word list two rules share).
+   */
+  memo<T>(key: object, compute: () => T): T {
+    this.shared ??= new Map();
+    if (this.shared.has(key)) return this.shared.get(key) as T;
+    const value = compute();
+    this.shared.set(key, value);
+    return value;
   }
 
   /** Original `[start, end)` of tokens `first..last` (inclusive). */

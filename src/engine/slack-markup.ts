@@ -130,8 +130,8 @@ class MarkupReader {
     const close = src.indexOf(fence, this.i + fence.length);
     const unclosedInline = fence === '`' && (close === -1 || src.slice(this.i, close).includes('\n'));
     if (unclosedInline) {
-      this.prose.append('`', this.i, this.i + 1);
-      this.data.append('`', this.i, this.i + 1);
+      this.prose.appendRange(src, this.i, this.i + 1);
+      this.data.appendRange(src, this.i, this.i + 1);
       this.i++;
       return;
     }
@@ -157,8 +157,8 @@ class MarkupReader {
     const close = this.nextIndex('>', this.i + 1);
     const newline = this.nextIndex('\n', this.i + 1);
     if (close === -1 || (newline !== -1 && newline < close)) {
-      this.prose.append('<', this.i, this.i + 1);
-      this.data.append('<', this.i, this.i + 1);
+      this.prose.appendRange(src, this.i, this.i + 1);
+      this.data.appendRange(src, this.i, this.i + 1);
       this.i++;
       return;
     }
@@ -232,8 +232,8 @@ class MarkupReader {
         return;
       }
     }
-    if (toProse) this.prose.append('&', this.i, this.i + 1);
-    this.data.append('&', this.i, this.i + 1);
+    if (toProse) this.prose.appendRange(src, this.i, this.i + 1);
+    this.data.appendRange(src, this.i, this.i + 1);
     this.i++;
   }
 

@@ -21,6 +21,8 @@ export interface Token {
   /** Letters in the word as typed, and how many of them were capitals. */
   letters: number;
   capitals: number;
+  /** Id of `key` in the shared vocabulary (see `vocabulary.ts`), once looked up; -2 before. */
+  vocabulary: number;
 }
 
 /** The token that stands for a user mention. */
@@ -70,10 +72,9 @@ export function tokenize(text: string): Token[] {
   const length = text.length;
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (pieceCount === 0 && isAsciiLetter(code)) {
-      const end = plainWordEnd(text, i);
+    if (pieceCount === 0 && (code < 0x80 ? isAsciiWordCode(code) : latinFold(code) !== '')) {
+      const end = readPlainWord(tokens, text, i);
       if (end !== -1) {
-        pushPlainWord(tokens, text, i, end);
         i = end;
         continue;
       }
@@ -99,7 +100,7 @@ export function tokenize(text: string): Token[] {
     const ch = text.slice(i, i + width);
     if (ch === USER_PLACEHOLDER) {
       flush();
-      tokens.push({ norm: USER_TOKEN, key: USER_TOKEN, start: i, end: i + 1, letters: 0, capitals: 0 });
+      tokens.push({ norm: USER_TOKEN, key: USER_TOKEN, start: i, end: i + 1, letters: 0, capitals: 0, vocabulary: -2 });
     } else {
       const folded = foldChar(ch);
       if (folded === '') {
@@ -118,34 +119,111 @@ export function tokenize(text: string): Token[] {
   return joinSpelledOutLetters(tokens, text);
 }
 
+/** Letters, digits and the symbols leetspeak uses (`@ $ ! *`). */
+function isAsciiWordCode(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x21 || code === 0x2a;
+}
+
 function isAsciiLetter(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
 }
 
+/** Latin letters with diacritics (U+00C0–U+017F) folded to one ASCII letter, or `''` when they do not fold to one. */
+const LATIN_FOLD: readonly string[] = buildLatinFold();
+
+function buildLatinFold(): string[] {
+  const table: string[] = [];
+  for (let code = 0xc0; code <= 0x17f; code++) {
+    const folded = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    table[code - 0xc0] = /^[a-z]$/.test(folded) ? folded : '';
+  }
+  return table;
+}
+
+function latinFold(code: number): string {
+  return code >= 0xc0 && code <= 0x17f ? (LATIN_FOLD[code - 0xc0] as string) : '';
+}
+
 /**
- * Fast path: the end of a word of plain ASCII letters starting at `start`, if it is followed by
- * an ASCII separator (or the end); -1 when the word needs the general path (digits, symbols,
- * accents, look-alikes, invisible characters).
+ * Fast path for the common word: ASCII letters, digits, `@ $ ! *` and accented Latin letters,
+ * followed by a separator. Pushes the token (if it has a letter) and returns where the word
+ * ends, or returns -1 when the word needs the general path (look-alikes, invisible characters,
+ * other scripts).
  */
-function plainWordEnd(text: string, start: number): number {
-  let j = start + 1;
-  while (j < text.length && isAsciiLetter(text.charCodeAt(j))) j++;
-  if (j === text.length) return j;
-  const next = text.charCodeAt(j);
-  if (next >= 0x80) return -1;
-  if ((next >= 0x30 && next <= 0x39) || next === 0x40 || next === 0x24 || next === 0x21 || next === 0x2a) return -1;
+function readPlainWord(tokens: Token[], text: string, start: number): number {
+  let j = start;
+  let letters = 0;
+  let capitals = 0;
+  let accented = false;
+  let symbols = false;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c >= 0x61 && c <= 0x7a) {
+      letters++;
+    } else if (c >= 0x41 && c <= 0x5a) {
+      letters++;
+      capitals++;
+    } else if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24 || c === 0x21 || c === 0x2a) {
+      symbols = true;
+    } else if (c >= 0xc0 && c <= 0x17f && latinFold(c) !== '') {
+      letters++;
+      accented = true;
+      if (c <= 0xde || (c >= 0x100 && c % 2 === 0 && c < 0x178)) capitals++;
+    } else {
+      break;
+    }
+    j++;
+  }
+  if (j < text.length && !endsPlainWord(text, j)) return -1;
+  if (letters > 0) pushFastWord(tokens, text, start, j, letters, capitals, accented, symbols);
   return j;
 }
 
-function pushPlainWord(tokens: Token[], text: string, start: number, end: number): void {
-  const raw = text.slice(start, end);
-  let capitals = 0;
-  for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
-    if (c <= 0x5a) capitals++;
+function pushFastWord(
+  tokens: Token[],
+  text: string,
+  start: number,
+  end: number,
+  letters: number,
+  capitals: number,
+  accented: boolean,
+  symbols: boolean,
+): void {
+  let first = start;
+  let last = end;
+  if (symbols) {
+    while (first < last && isEdgeSymbol(text.charCodeAt(first))) first++;
+    while (last > first && isEdgeSymbol(text.charCodeAt(last - 1))) last--;
   }
-  const norm = capitals > 0 ? raw.toLowerCase() : raw;
-  tokens.push({ norm, key: collapseRuns(norm), start, end, letters: end - start, capitals });
+  let norm = text.slice(first, last);
+  if (capitals > 0) norm = norm.toLowerCase();
+  if (accented || (symbols && !QUANTITY.test(norm))) norm = foldWordChars(norm, symbols);
+  tokens.push({ norm, key: collapseRuns(norm), start: first, end: last, letters, capitals, vocabulary: -2 });
+}
+
+/** Folds accented Latin letters and, if `leet`, leetspeak digits and symbols, in one pass. */
+function foldWordChars(word: string, leet: boolean): string {
+  let out = '';
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 0x80) {
+      out += latinFold(c) || word.charAt(k);
+    } else if (leet && LEET_CODES[c] !== undefined) {
+      out += LEET_CODES[c];
+    } else {
+      out += word.charAt(k);
+    }
+  }
+  return out;
+}
+
+/** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
+function endsPlainWord(text: string, at: number): boolean {
+  const next = text.charCodeAt(at);
+  if (next < 0x80) return true;
+  if (next >= 0xd800 && next <= 0xdbff) return false;
+  const folded = foldChar(text.charAt(at));
+  return folded !== '' && !isWordCodePoint(folded) && text.charAt(at) !== USER_PLACEHOLDER;
 }
 
 function addPiece(chars: string, start: number, end: number): void {
@@ -178,6 +256,7 @@ function pushWord(tokens: Token[], letters: number, capitals: number): void {
     end: pieceEnds[last] as number,
     letters,
     capitals,
+    vocabulary: -2,
   });
 }
 
@@ -188,6 +267,13 @@ function isEdgeSymbol(code: number): boolean {
 
 const LEET_CHARS = /[0134578@$!]/g;
 const LEET_TEST = /[0134578@$!]/;
+
+/** {@link LEET} indexed by character code, for the fast path. */
+const LEET_CODES: ReadonlyArray<string | undefined> = (() => {
+  const codes: Array<string | undefined> = [];
+  for (const [symbol, letter] of Object.entries(LEET)) codes[symbol.charCodeAt(0)] = letter;
+  return codes;
+})();
 
 /** `fuuuck` → `fuck`, `f**k` → `f*k`. */
 export function collapseRuns(word: string): string {
@@ -252,5 +338,5 @@ function mergeTokens(parts: Token[]): Token {
   }
   const first = parts[0] as Token;
   const last = parts[parts.length - 1] as Token;
-  return { norm, key: collapseRuns(norm), start: first.start, end: last.end, letters, capitals };
+  return { norm, key: collapseRuns(norm), start: first.start, end: last.end, letters, capitals, vocabulary: -2 };
 }

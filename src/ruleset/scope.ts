@@ -17,7 +17,8 @@ export function compileChannelPatterns(patterns: readonly string[]): RegExp {
 }
 
 /**
- * Builds a rule's scope test. No scope: everywhere. A channel whose name is unknown matches no
+ * Builds a rule's scope test. No scope: everywhere. Channel names are compared as given:
+ * `evaluate` lowercases them once per message. A channel whose name is unknown matches no
  * `channels` pattern and no `exceptChannels` pattern.
  *
  * @example compileScope({ channels: ['client-*'], external: true, match: 'any' })({ name: 'client-renault' }) === true
@@ -27,7 +28,7 @@ export function compileScope(scope: ScopeDefinition | undefined): ScopeTest {
   const include = scope.channels === undefined ? undefined : compileChannelPatterns(scope.channels);
   const exclude = scope.exceptChannels === undefined ? undefined : compileChannelPatterns(scope.exceptChannels);
   return (channel: ChannelContext | undefined) => {
-    const name = channel?.name?.toLowerCase();
+    const name = channel?.name;
     if (exclude !== undefined && name !== undefined && exclude.test(name)) return false;
     const conditions: boolean[] = [];
     if (include !== undefined) conditions.push(name !== undefined && include.test(name));
