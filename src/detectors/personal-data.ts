@@ -20,10 +20,10 @@
  *
  * **What the excerpt shows.** A phone number keeps its last two digits (`•• •• •• •• 78`), as
  * in itemised bills. An e-mail address is covered whole (so the range can be used to redact it)
- * and keeps only its first character: `jean.dupont@acme.fr` → `j•••.•••••••••••.••`. The
+ * and keeps only its first character: `jean.dupont@acme.fr` → `j•••.••••••@••••.••`. The
  * domain is masked too, since for small or personal domains it identifies the person as much
  * as the local part, and the explanation already says it is an e-mail address. (The excerpt
- * masker turns `@` into `•`; see the note on `SHAPE_CHARS`.)
+ * masker keeps `@` and dots as shape; see `SHAPE_CHARS` in `src/engine/excerpt.ts`.)
  *
  * @example
  * // "appelle-moi au 06 12 34 56 78" → one detection over "06 12 34 56 78", excerpt "•• •• •• •• 78"

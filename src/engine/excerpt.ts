@@ -13,7 +13,7 @@ export const MASK_CHAR = '•';
 const FIXED_MASK = MASK_CHAR.repeat(8);
 
 /** Characters that stay visible in a masked value because they carry no secret: its shape. */
-const SHAPE_CHARS = new Set([' ', '-', '.', '/', ':', '_', '\n']);
+const SHAPE_CHARS = new Set([' ', '-', '.', '/', ':', '_', '@', '\n', '\u00a0', '\u202f']);
 
 /**
  * Masks a leaked value: letters and digits become `•`, separators stay so the shape is readable.

@@ -7,7 +7,7 @@
  */
 import { Lang } from './types';
 import { collapseRuns, Token } from './tokenize';
-import { internKey, vocabularyId } from './vocabulary';
+import { internKey, NOT_IN_VOCABULARY } from './vocabulary';
 
 const FRENCH = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'un', 'une', 'est', 'et', 'je', 'tu', 'il', 'elle', 'nous',
@@ -52,8 +52,8 @@ export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
   let french = 0;
   let english = 0;
   for (const token of tokens) {
-    const id = vocabularyId(token);
-    const side = id < 0 ? undefined : SIDES.get(id);
+    const id = token.vocabulary;
+    const side = id === NOT_IN_VOCABULARY ? undefined : SIDES.get(id);
     if (side === undefined) continue;
     if (side !== ENGLISH_ONLY) french++;
     if (side !== FRENCH_ONLY) english++;

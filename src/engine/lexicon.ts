@@ -10,7 +10,7 @@
  * - stems: an entry marked as a stem matches words that start with it (`fuck` → `fucking`).
  */
 import { collapseRuns, Token, tokenize } from './tokenize';
-import { internKey, vocabularyId } from './vocabulary';
+import { internKey, internStem, NOT_IN_VOCABULARY, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -41,8 +41,8 @@ export interface Lexicon {
   /** Entries by the vocabulary id of their first word's key (see `vocabulary.ts`). */
   readonly byId: ReadonlyMap<number, readonly CompiledEntry[]>;
   readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
-  /** Stems, by their first {@link MIN_STEM_LENGTH} letters. */
-  readonly byStem: ReadonlyMap<string, readonly CompiledEntry[]>;
+  /** Stems, by their vocabulary id. */
+  readonly byStem: ReadonlyMap<number, readonly CompiledEntry[]>;
   readonly shortestStem: number;
   readonly size: number;
 }
@@ -63,7 +63,7 @@ export function foldPhrase(phrase: string): string[] {
 export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
   const byId = new Map<number, CompiledEntry[]>();
   const byMaskedKey = new Map<string, CompiledEntry[]>();
-  const byStem = new Map<string, CompiledEntry[]>();
+  const byStem = new Map<number, CompiledEntry[]>();
   let shortestStem = Number.POSITIVE_INFINITY;
   for (const entry of entries) {
     const words = foldPhrase(entry.phrase);
@@ -72,7 +72,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
     const first = words[0] as string;
     if (entry.stem === true && words.length === 1 && first.length >= MIN_STEM_LENGTH) {
       const stemKey = collapseRuns(first);
-      add(byStem, stemKey.slice(0, MIN_STEM_LENGTH), compiled);
+      add(byStem, internStem(stemKey), compiled);
       shortestStem = Math.min(shortestStem, stemKey.length);
     }
     add(byId, internKey(collapseRuns(first)), compiled);
@@ -129,13 +129,17 @@ export function matchLexiconAt(lexicon: Lexicon, tokens: readonly Token[], i: nu
 }
 
 function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {
-  const id = vocabularyId(token);
-  let best = id < 0 ? undefined : longest(lexicon.byId.get(id), tokens, i, token, 'word', undefined);
-  if (best === undefined && token.key.includes('*') && token.key.charCodeAt(0) !== 0x2a) {
+  const id = token.vocabulary;
+  let best = id === NOT_IN_VOCABULARY ? undefined : longest(lexicon.byId.get(id), tokens, i, token, 'word', undefined);
+  if (best === undefined && token.masked && token.key.charCodeAt(0) !== 0x2a) {
     best = longest(lexicon.byMaskedKey.get(token.key), tokens, i, token, 'masked', undefined);
   }
-  if (best === undefined && token.key.length > lexicon.shortestStem) {
-    best = longest(lexicon.byStem.get(token.key.slice(0, MIN_STEM_LENGTH)), tokens, i, token, 'stem', undefined);
+  if (best === undefined && token.stem !== NOT_IN_VOCABULARY && lexicon.byStem.size > 0) {
+    best = longest(lexicon.byStem.get(token.stem), tokens, i, token, 'stem', undefined);
+    // A longer stem of another list may hide this list's shorter one ("confidenti" vs "conf").
+    for (const stem of best === undefined ? stemIdsOf(token.key) : []) {
+      best = longest(lexicon.byStem.get(stem), tokens, i, token, 'stem', best);
+    }
   }
   return best;
 }
@@ -153,7 +157,6 @@ function longest(
   for (const candidate of candidates) {
     const first = candidate.words[0] as string;
     if (how === 'word' && !sameWord(token.norm, first)) continue;
-    if (how === 'stem' && !token.key.startsWith(collapseRuns(first))) continue;
     const last = matchRest(candidate.words, tokens, i);
     if (last === -1) continue;
     if (best === undefined || last > best.last) best = { entry: candidate.entry, first: i, last };

@@ -8,21 +8,53 @@
  */
 import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
+import { idAt, idOf, isStem, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT } from './vocabulary';
 
-/** A word of the prose view. */
-export interface Token {
+/**
+ * A word of the prose view. Its folded forms are built only when asked for: most words are
+ * identified by their vocabulary id, found while scanning, and never need them.
+ */
+export class Token {
+  private normValue: string | undefined;
+  private keyValue: string | undefined;
+
+  constructor(
+    /** The text the word was read from (the prose or data view). */
+    private readonly source: string,
+    /** Offsets into the source, `[start, end)`. */
+    readonly start: number,
+    readonly end: number,
+    /** Letters in the word as typed, and how many of them were capitals. */
+    readonly letters: number,
+    readonly capitals: number,
+    /** Id of `key` in the shared vocabulary (see `vocabulary.ts`), or -1. */
+    readonly vocabulary: number,
+    /** Id of the longest stem `key` starts with, or -1. */
+    readonly stem: number,
+    /** The word shows hidden letters (`p*tain`). */
+    readonly masked: boolean,
+    norm?: string,
+  ) {
+    this.normValue = norm;
+  }
+
   /** Folded form used for matching: lowercase ASCII letters where possible, `*` for a hidden letter. */
-  norm: string;
+  get norm(): string {
+    if (this.normValue === undefined) this.normValue = foldPlainWord(this.source, this.start, this.end);
+    return this.normValue;
+  }
+
   /** `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. */
-  key: string;
-  /** Offsets into the prose view, `[start, end)`. */
-  start: number;
-  end: number;
-  /** Letters in the word as typed, and how many of them were capitals. */
-  letters: number;
-  capitals: number;
-  /** Id of `key` in the shared vocabulary (see `vocabulary.ts`), once looked up; -2 before. */
-  vocabulary: number;
+  get key(): string {
+    if (this.keyValue === undefined) this.keyValue = collapseRuns(this.norm);
+    return this.keyValue;
+  }
+}
+
+/** Builds a token whose folded form is known: looks it up in the vocabulary by its key. */
+function tokenWithNorm(source: string, start: number, end: number, letters: number, capitals: number, norm: string): Token {
+  const key = collapseRuns(norm);
+  return new Token(source, start, end, letters, capitals, idOf(key), stemIdOf(key), norm.includes('*'), norm);
 }
 
 /** The token that stands for a user mention. */
@@ -61,7 +93,7 @@ export function tokenize(text: string): Token[] {
 
   const flush = (): void => {
     if (pieceCount === 0) return;
-    pushWord(tokens, letters, capitals);
+    pushWord(tokens, text, letters, capitals);
     pieceText = '';
     pieceCount = 0;
     letters = 0;
@@ -100,7 +132,7 @@ export function tokenize(text: string): Token[] {
     const ch = text.slice(i, i + width);
     if (ch === USER_PLACEHOLDER) {
       flush();
-      tokens.push({ norm: USER_TOKEN, key: USER_TOKEN, start: i, end: i + 1, letters: 0, capitals: 0, vocabulary: -2 });
+      tokens.push(tokenWithNorm(text, i, i + 1, 0, 0, USER_TOKEN));
     } else {
       const folded = foldChar(ch);
       if (folded === '') {
@@ -146,9 +178,10 @@ function latinFold(code: number): string {
 
 /**
  * Fast path for the common word: ASCII letters, digits, `@ $ ! *` and accented Latin letters,
- * followed by a separator. Pushes the token (if it has a letter) and returns where the word
- * ends, or returns -1 when the word needs the general path (look-alikes, invisible characters,
- * other scripts).
+ * followed by a separator. Words of letters only are identified by walking the vocabulary trie
+ * as they are scanned, without building any string. Pushes the token (if it has a letter) and
+ * returns where the word ends, or returns -1 when the word needs the general path (look-alikes,
+ * invisible characters, other scripts).
  */
 function readPlainWord(tokens: Token[], text: string, start: number): number {
   let j = start;
@@ -156,30 +189,49 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
   let capitals = 0;
   let accented = false;
   let symbols = false;
+  let node = TRIE_ROOT;
+  let previous = -1;
+  let stem = NOT_IN_VOCABULARY;
   while (j < text.length) {
     const c = text.charCodeAt(j);
+    let lower: number;
     if (c >= 0x61 && c <= 0x7a) {
-      letters++;
+      lower = c;
     } else if (c >= 0x41 && c <= 0x5a) {
-      letters++;
+      lower = c + 32;
       capitals++;
     } else if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24 || c === 0x21 || c === 0x2a) {
       symbols = true;
+      j++;
+      continue;
     } else if (c >= 0xc0 && c <= 0x17f && latinFold(c) !== '') {
-      letters++;
       accented = true;
+      lower = latinFold(c).charCodeAt(0);
       if (c <= 0xde || (c >= 0x100 && c % 2 === 0 && c < 0x178)) capitals++;
     } else {
       break;
     }
+    letters++;
+    if (lower !== previous && node !== NO_NODE) {
+      const id = idAt(node);
+      if (id !== NOT_IN_VOCABULARY && node !== TRIE_ROOT && isStem(id)) stem = id;
+      node = step(node, lower);
+    }
+    previous = lower;
     j++;
   }
   if (j < text.length && !endsPlainWord(text, j)) return -1;
-  if (letters > 0) pushFastWord(tokens, text, start, j, letters, capitals, accented, symbols);
+  if (letters === 0) return j;
+  if (symbols) {
+    pushSymbolWord(tokens, text, start, j, letters, capitals, accented);
+  } else {
+    tokens.push(new Token(text, start, j, letters, capitals, idAt(node), stem, false));
+  }
   return j;
 }
 
-function pushFastWord(
+/** A word with digits or symbols: leetspeak (`sh1t`), hidden letters (`p*tain`), or a quantity (`45s`). */
+function pushSymbolWord(
   tokens: Token[],
   text: string,
   start: number,
@@ -187,18 +239,15 @@ function pushFastWord(
   letters: number,
   capitals: number,
   accented: boolean,
-  symbols: boolean,
 ): void {
   let first = start;
   let last = end;
-  if (symbols) {
-    while (first < last && isEdgeSymbol(text.charCodeAt(first))) first++;
-    while (last > first && isEdgeSymbol(text.charCodeAt(last - 1))) last--;
-  }
+  while (first < last && isEdgeSymbol(text.charCodeAt(first))) first++;
+  while (last > first && isEdgeSymbol(text.charCodeAt(last - 1))) last--;
   let norm = text.slice(first, last);
   if (capitals > 0) norm = norm.toLowerCase();
-  if (accented || (symbols && !QUANTITY.test(norm))) norm = foldWordChars(norm, symbols);
-  tokens.push({ norm, key: collapseRuns(norm), start: first, end: last, letters, capitals, vocabulary: -2 });
+  if (accented || !QUANTITY.test(norm)) norm = foldWordChars(norm, !QUANTITY.test(norm));
+  tokens.push(tokenWithNorm(text, first, last, letters, capitals, norm));
 }
 
 /** Folds accented Latin letters and, if `leet`, leetspeak digits and symbols, in one pass. */
@@ -215,6 +264,19 @@ function foldWordChars(word: string, leet: boolean): string {
     }
   }
   return out;
+}
+
+/** The folded form of a word of plain letters (ASCII and accented Latin): lowercase, no accents. */
+function foldPlainWord(text: string, start: number, end: number): string {
+  let accented = false;
+  for (let k = start; k < end; k++) {
+    if (text.charCodeAt(k) >= 0x80) {
+      accented = true;
+      break;
+    }
+  }
+  const lower = text.slice(start, end).toLowerCase();
+  return accented ? foldWordChars(lower, false) : lower;
 }
 
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
@@ -241,7 +303,7 @@ function addPiece(chars: string, start: number, end: number): void {
 }
 
 /** Finishes the buffered word: trims symbols at its edges, reads leetspeak, drops pure numbers. */
-function pushWord(tokens: Token[], letters: number, capitals: number): void {
+function pushWord(tokens: Token[], source: string, letters: number, capitals: number): void {
   let first = 0;
   let last = pieceCount - 1;
   while (first <= last && isEdgeSymbol(pieceText.charCodeAt(first))) first++;
@@ -249,15 +311,7 @@ function pushWord(tokens: Token[], letters: number, capitals: number): void {
   if (first > last || letters === 0) return;
   const raw = pieceText.slice(first, last + 1);
   const norm = !LEET_TEST.test(raw) || QUANTITY.test(raw) ? raw : raw.replace(LEET_CHARS, (c) => LEET[c] ?? c);
-  tokens.push({
-    norm,
-    key: collapseRuns(norm),
-    start: pieceStarts[first] as number,
-    end: pieceEnds[last] as number,
-    letters,
-    capitals,
-    vocabulary: -2,
-  });
+  tokens.push(tokenWithNorm(source, pieceStarts[first] as number, pieceEnds[last] as number, letters, capitals, norm));
 }
 
 /** `!` and `*` at the edges of a word are punctuation (`merde!`, `*gras*`), not letters. */
@@ -299,7 +353,7 @@ export function collapseRuns(word: string): string {
 function joinSpelledOutLetters(tokens: Token[], text: string): Token[] {
   let hasSingle = false;
   for (const token of tokens) {
-    if (token.norm.length === 1) {
+    if (isSingleLetter(token)) {
       hasSingle = true;
       break;
     }
@@ -311,8 +365,8 @@ function joinSpelledOutLetters(tokens: Token[], text: string): Token[] {
     let j = i;
     while (j + 1 < tokens.length && isSpelledOutPair(tokens[j] as Token, tokens[j + 1] as Token, text)) j++;
     const first = tokens[i] as Token;
-    if (j - i >= 2 && first.norm.length === 1) {
-      out.push(mergeTokens(tokens.slice(i, j + 1)));
+    if (j - i >= 2 && isSingleLetter(first)) {
+      out.push(mergeTokens(tokens.slice(i, j + 1), text));
     } else {
       for (let k = i; k <= j; k++) out.push(tokens[k] as Token);
     }
@@ -321,13 +375,17 @@ function joinSpelledOutLetters(tokens: Token[], text: string): Token[] {
   return out;
 }
 
+/** A one-letter word as typed (`f`, `à`), not a placeholder or a symbol. */
+function isSingleLetter(token: Token): boolean {
+  return token.letters === 1 && token.end - token.start === 1;
+}
+
 function isSpelledOutPair(left: Token, right: Token, text: string): boolean {
-  if (left.norm.length !== 1 || right.norm.length !== 1) return false;
-  if (left.norm === '@' || right.norm === '@') return false;
+  if (!isSingleLetter(left) || !isSingleLetter(right)) return false;
   return right.start - left.end === 1 && SPELLED_OUT_SEPARATORS.includes(text.charAt(left.end));
 }
 
-function mergeTokens(parts: Token[]): Token {
+function mergeTokens(parts: Token[], text: string): Token {
   let norm = '';
   let letters = 0;
   let capitals = 0;
@@ -338,5 +396,5 @@ function mergeTokens(parts: Token[]): Token {
   }
   const first = parts[0] as Token;
   const last = parts[parts.length - 1] as Token;
-  return { norm, key: collapseRuns(norm), start: first.start, end: last.end, letters, capitals, vocabulary: -2 };
+  return tokenWithNorm(text, first.start, last.end, letters, capitals, norm);
 }

@@ -1,13 +1,30 @@
 /**
- * One shared vocabulary of every word any compiled word list knows, so a message's words are
- * looked up once, whatever the number of word lists: each token gets the id of its folded key
- * (or -1), and every list then indexes its entries by that id instead of hashing the word again.
+ * One shared vocabulary of every word any compiled word list knows (and the function words the
+ * language guess uses), so a message's words are looked up once, whatever the number of word
+ * lists: each token carries the id of its folded key (or -1), and every list indexes its entries
+ * by that id.
  *
- * It only grows, and only when word lists are compiled (when rules load), never per message.
+ * Keys made of the letters a–z are also kept in a trie, which the tokenizer walks while it scans
+ * a word: the common word is identified without building its folded string at all.
+ *
+ * The vocabulary only grows, and only when word lists are compiled (when rules load), never while
+ * a message is evaluated.
  */
-import type { Token } from './tokenize';
+
+/** A token's `vocabulary` for a word no list knows. */
+export const NOT_IN_VOCABULARY = -1;
+
+/** The trie's root node; {@link NO_NODE} once a walk has left the trie. */
+export const TRIE_ROOT = 0;
+export const NO_NODE = -1;
+
+const LETTERS = 26;
 
 const ids = new Map<string, number>();
+let transitions = new Int32Array(LETTERS * 1024).fill(NO_NODE);
+let idAtNode = new Int32Array(1024).fill(NOT_IN_VOCABULARY);
+let nodeCount = 1;
+const stems = new Set<number>();
 
 /** The id of a key, added to the vocabulary if new. */
 export function internKey(key: string): number {
@@ -15,18 +32,92 @@ export function internKey(key: string): number {
   if (id === undefined) {
     id = ids.size;
     ids.set(key, id);
+    if (/^[a-z]+$/.test(key)) addToTrie(key, id);
   }
   return id;
 }
 
-/** The vocabulary id of a token's key, or -1 when no word list knows it. Computed once per token. */
-export function vocabularyId(token: Token): number {
-  if (token.vocabulary === UNKNOWN) token.vocabulary = ids.get(token.key) ?? NOT_IN_VOCABULARY;
-  return token.vocabulary;
+/** Marks a key as a stem: words that start with it are told so by {@link stemIdOf} and the tokenizer. */
+export function internStem(key: string): number {
+  const id = internKey(key);
+  stems.add(id);
+  return id;
 }
 
-/** `Token.vocabulary` before the first lookup. */
-export const UNKNOWN = -2;
+/** The id of a folded key, or {@link NOT_IN_VOCABULARY}. */
+export function idOf(key: string): number {
+  return ids.get(key) ?? NOT_IN_VOCABULARY;
+}
 
-/** `Token.vocabulary` of a word no list knows. */
-export const NOT_IN_VOCABULARY = -1;
+/** Whether a vocabulary id is a stem. */
+export function isStem(id: number): boolean {
+  return stems.has(id);
+}
+
+/**
+ * Follows one letter (`a`–`z` as a char code) from a node; {@link NO_NODE} when no key continues
+ * that way. Walking from {@link NO_NODE} stays there.
+ */
+export function step(node: number, letterCode: number): number {
+  if (node === NO_NODE) return NO_NODE;
+  const index = letterCode - 0x61;
+  if (index < 0 || index >= LETTERS) return NO_NODE;
+  return transitions[node * LETTERS + index] as number;
+}
+
+/** The vocabulary id of the key that ends at a node, or {@link NOT_IN_VOCABULARY}. */
+export function idAt(node: number): number {
+  return node === NO_NODE ? NOT_IN_VOCABULARY : (idAtNode[node] as number);
+}
+
+/** The longest stem that `key` starts with (shorter than the key itself), or {@link NOT_IN_VOCABULARY}. */
+export function stemIdOf(key: string): number {
+  let node = TRIE_ROOT;
+  let found = NOT_IN_VOCABULARY;
+  for (let i = 0; i < key.length - 1; i++) {
+    node = step(node, key.charCodeAt(i));
+    if (node === NO_NODE) break;
+    const id = idAt(node);
+    if (id !== NOT_IN_VOCABULARY && stems.has(id)) found = id;
+  }
+  return found;
+}
+
+/** Every stem that `key` starts with (shorter than the key itself), shortest first. */
+export function stemIdsOf(key: string): number[] {
+  const found: number[] = [];
+  let node = TRIE_ROOT;
+  for (let i = 0; i < key.length - 1; i++) {
+    node = step(node, key.charCodeAt(i));
+    if (node === NO_NODE) break;
+    const id = idAt(node);
+    if (id !== NOT_IN_VOCABULARY && stems.has(id)) found.push(id);
+  }
+  return found;
+}
+
+function addToTrie(key: string, id: number): void {
+  let node = TRIE_ROOT;
+  for (let i = 0; i < key.length; i++) {
+    const slot = node * LETTERS + (key.charCodeAt(i) - 0x61);
+    let next = transitions[slot] as number;
+    if (next === NO_NODE) {
+      next = newNode();
+      transitions[node * LETTERS + (key.charCodeAt(i) - 0x61)] = next;
+    }
+    node = next;
+  }
+  idAtNode[node] = id;
+}
+
+function newNode(): number {
+  if (nodeCount === idAtNode.length) {
+    const grownTransitions = new Int32Array(transitions.length * 2).fill(NO_NODE);
+    grownTransitions.set(transitions);
+    transitions = grownTransitions;
+    const grownIds = new Int32Array(idAtNode.length * 2).fill(NOT_IN_VOCABULARY);
+    grownIds.set(idAtNode);
+    idAtNode = grownIds;
+  }
+  return nodeCount++;
+}

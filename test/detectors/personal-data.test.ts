@@ -49,7 +49,7 @@ testDetector(personalData, {
     {
       message: 'écris à jean.dupont@acme.fr',
       matches: ['jean.dupont@acme.fr'],
-      excerpts: ['j•••.•••••••••••.••'],
+      excerpts: ['j•••.••••••@••••.••'],
       messageId: 'email',
     },
     { message: '<mailto:jean.dupont@acme.fr|jean.dupont@acme.fr>', matches: ['jean.dupont@acme.fr'] },
