@@ -7,7 +7,9 @@ import { Command, Option } from 'commander';
 import { Checker, checkStream, CheckOptions, messageFromText } from './cli/check';
 import { validateRules } from './cli/rules';
 import type { Lang } from './engine/types';
-import { DEFAULT_CHARTER_DIR, DEFAULT_RULES_DIR, loadRules } from './files/load-rules';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_CHARTER_DIR, DEFAULT_RULES_DIR, loadRules, PACKAGE_ROOT } from './files/load-rules';
 import { RuleSetError } from './ruleset';
 
 /** Exit codes of the CLI. */
@@ -36,6 +38,17 @@ export function buildProgram(io: { out: (line: string) => void; err: (line: stri
   program
     .name('charter-bot')
     .description('Checks Slack messages against the usage charter (French and English).')
+    .version(packageVersion(), '-v, --version', 'print the version')
+    .addHelpText(
+      'after',
+      `
+Environment:
+  RULES_DIR       rule files directory (default: the bundled rules/)
+  CHARTER_DIR     charter directory with charter.fr.md and charter.en.md (default: the bundled charter/)
+  DEFAULT_LOCALE  fr or en: the locale assumed when a message does not tell (default: fr)
+
+Run "charter-bot <command> --help" for a command's options.`,
+    )
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
 
@@ -46,10 +59,10 @@ export function buildProgram(io: { out: (line: string) => void; err: (line: stri
     .command('check')
     .description('check messages given as arguments, or one per line on standard input')
     .argument('[text...]', 'message text (Slack markup allowed); none: read standard input')
-    .option('--json', 'print one JSON line per input: {"findings":[{rule,category,severity,action,article,start,end,excerpt}]}', false)
+    .option('--json', 'print one JSON line per input: {"findings":[{rule,category,severity,action,article,start,end,excerpt}]}')
     .option('--channel <name>', 'channel the messages are posted in, e.g. client-renault')
-    .option('--external', 'the channel is shared with another company (Slack Connect)', false)
-    .option('--private', 'the channel is private', false)
+    .option('--external', 'the channel is shared with another company (Slack Connect)')
+    .option('--private', 'the channel is private')
     .addOption(new Option('--lang <lang>', "the author's locale, used when a message's language is unclear; also the language of explanations").choices(['fr', 'en']))
     .addOption(rulesOption())
     .addOption(charterOption())
@@ -65,12 +78,12 @@ Examples:
   charter-bot check --channel client-renault --external "mdr ok"
   echo '{"text":"mdp : Soleil2024!"}' | charter-bot check --json`,
     )
-    .action(async (texts: string[], options: SharedOptions & { json: boolean; channel?: string; external: boolean; private: boolean; lang?: Lang }) => {
+    .action(async (texts: string[], options: SharedOptions & { json?: boolean; channel?: string; external?: boolean; private?: boolean; lang?: Lang }) => {
       const loaded = loadRules({ rulesDir: rulesDir(options), charterDir: charterDir(options), defaultLang: defaultLocale() });
       const checkOptions: CheckOptions = {
-        json: options.json,
-        external: options.external,
-        private: options.private,
+        json: options.json === true,
+        external: options.external === true,
+        private: options.private === true,
         outputLang: options.lang ?? defaultLocale(),
         ...(options.channel === undefined ? {} : { channel: options.channel }),
         ...(options.lang === undefined ? {} : { lang: options.lang }),
@@ -96,6 +109,15 @@ Examples:
     });
 
   return program;
+}
+
+/** The package's version, read from package.json next to dist/. */
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Runs the CLI with the process's arguments. */

@@ -61,6 +61,8 @@ const PREFILTER =
 const LABEL = String.raw`mot[ -]de[ -]passe|motdepasse|mdp|pass(?:word|wd|phrase)?|pwd|pw|(?:code|cl[ée]) wi-?fi`;
 const SPACE = String.raw`[ \t\u00a0\u202f]`;
 const WORD = String.raw`[\p{L}\p{N}_.@'’-]{1,30}`;
+/** A colon that does not open an emoji shortcode: in "fail on CI :sweat_smile:" it is not a connector. */
+const EMOJI_SAFE_COLON = String.raw`:(?![a-z0-9_+'-]{1,64}:)`;
 const ADVERB = String.raw`still|now|currently|toujours|encore|maintenant|désormais|actuellement|temporairement|temporarily`;
 
 /**
@@ -76,7 +78,7 @@ const ADVERB = String.raw`still|now|currently|toujours|encore|maintenant|désorm
 const LABELLED = new RegExp(
   String.raw`(?<![\p{L}\p{N}/-])(?<label>${LABEL})(?![\p{L}\p{N}])[*_~]{0,2}` +
     String.raw`(?:(?<words>(?:${SPACE}{1,3}${WORD}){0,6}?)[*_~]{0,2}` +
-    String.raw`(?:(?<strong>${SPACE}{0,3}(?:=>|->|:=|→|[:=＝：])\s{0,3})` +
+    String.raw`(?:(?<strong>${SPACE}{0,3}(?:=>|->|:=|→|${EMOJI_SAFE_COLON}|[=＝：])\s{0,3})` +
     String.raw`|(?<weak>${SPACE}{1,3}(?:est|is|c['’]est|sera|will be|was|était|reste|remains|devient|becomes)(?:${SPACE}{1,3}(?:${ADVERB}))?(?:${SPACE}{0,3}:)?${SPACE}{1,3}))` +
     String.raw`|(?<question>[^\n?]{0,80}\?${SPACE}{0,3}\n${SPACE}{0,3})` +
     String.raw`|(?<bare>${SPACE}{1,3}))(?=\S)`,

@@ -135,3 +135,11 @@ describe('password on 40,000-character inputs', () => {
     expect(verdict.findings).toHaveLength(findings as number);
   });
 });
+
+testDetector(password, {
+  valid: [
+    'Tests pass locally but fail on CI :upside_down_face: thx!',
+    'yo tests pass locally but fail on CI :partying_face:',
+  ],
+  invalid: [{ message: 'mdp :Soleil2024!', count: 1 }],
+});
