@@ -86,5 +86,11 @@ function isIdentifierPart(prose: string, token: Token): boolean {
   const before = prose.charAt(token.start - 1);
   const after = prose.charAt(token.end);
   if (before === '_' || after === '_' || after === '=' || before === '=') return true;
-  return token.key.length === 1;
+  return isOneLetterRepeated(prose, token.start, token.end);
+}
+
+function isOneLetterRepeated(prose: string, start: number, end: number): boolean {
+  const first = prose.charCodeAt(start);
+  for (let i = start + 1; i < end; i++) if (prose.charCodeAt(i) !== first) return false;
+  return end - start > 1;
 }

@@ -39,7 +39,7 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
     }
     for (const detection of detections) findings.push(toFinding(rule, detection, message.text));
   }
-  findings.sort(byPosition);
+  if (findings.length > 1) findings.sort(byPosition);
   return { findings, lang: text.lang, errors };
 }
 

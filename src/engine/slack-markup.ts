@@ -40,7 +40,7 @@ const ENTITIES: ReadonlyArray<[string, string]> = [
 /** Characters that announce markup. A text without any of them is its own prose and data view. */
 const MARKUP_TRIGGER = /[<&`:]/;
 
-const EMOJI_SHORTCODE = /^:[a-z0-9_+'-]{1,64}:/;
+const EMOJI_SHORTCODE = /:[a-z0-9_+'-]{1,64}:/y;
 
 /**
  * Splits Slack markup into the prose and data views.
@@ -239,9 +239,9 @@ class MarkupReader {
 
   /** `:shortcode:` is dropped from the prose view; the data view keeps it. */
   private readEmoji(): boolean {
-    const match = EMOJI_SHORTCODE.exec(this.src.slice(this.i, this.i + 67));
-    if (match === null) return false;
-    const end = this.i + match[0].length;
+    EMOJI_SHORTCODE.lastIndex = this.i;
+    if (!EMOJI_SHORTCODE.test(this.src)) return false;
+    const end = EMOJI_SHORTCODE.lastIndex;
     this.prose.breakAt(this.i);
     this.copyToData(this.i, end);
     this.i = end;

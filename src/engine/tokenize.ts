@@ -8,7 +8,7 @@
  */
 import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
-import { idAt, idOf, isStem, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT } from './vocabulary';
+import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT } from './vocabulary';
 
 /**
  * A word of the prose view. Its folded forms are built only when asked for: most words are
@@ -213,8 +213,7 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
     }
     letters++;
     if (lower !== previous && node !== NO_NODE) {
-      const id = idAt(node);
-      if (id !== NOT_IN_VOCABULARY && node !== TRIE_ROOT && isStem(id)) stem = id;
+      if (isStemNode(node)) stem = idAt(node);
       node = step(node, lower);
     }
     previous = lower;

@@ -23,6 +23,8 @@ const LETTERS = 26;
 const ids = new Map<string, number>();
 let transitions = new Int32Array(LETTERS * 1024).fill(NO_NODE);
 let idAtNode = new Int32Array(1024).fill(NOT_IN_VOCABULARY);
+/** 1 where the key ending at the node is a stem. */
+let stemAtNode = new Uint8Array(1024);
 let nodeCount = 1;
 const stems = new Set<number>();
 
@@ -41,7 +43,20 @@ export function internKey(key: string): number {
 export function internStem(key: string): number {
   const id = internKey(key);
   stems.add(id);
+  const node = nodeOf(key);
+  if (node !== NO_NODE) stemAtNode[node] = 1;
   return id;
+}
+
+/** Whether the key ending at a trie node is a stem. */
+export function isStemNode(node: number): boolean {
+  return node !== NO_NODE && stemAtNode[node] === 1;
+}
+
+function nodeOf(key: string): number {
+  let node = TRIE_ROOT;
+  for (let i = 0; i < key.length && node !== NO_NODE; i++) node = step(node, key.charCodeAt(i));
+  return node;
 }
 
 /** The id of a folded key, or {@link NOT_IN_VOCABULARY}. */
@@ -118,6 +133,9 @@ function newNode(): number {
     const grownIds = new Int32Array(idAtNode.length * 2).fill(NOT_IN_VOCABULARY);
     grownIds.set(idAtNode);
     idAtNode = grownIds;
+    const grownStems = new Uint8Array(stemAtNode.length * 2);
+    grownStems.set(stemAtNode);
+    stemAtNode = grownStems;
   }
   return nodeCount++;
 }
