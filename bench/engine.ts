@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: the full default rule set against `bad-words`' `isProfane` alone, on the
- * same realistic chat messages, side by side in one run (medians of several rounds), then the
- * worst time per message on adversarial 40,000-character inputs.
+ * `npm run bench`: the full default rule set against `bad-words`' `isProfane` alone, on the same
+ * realistic chat messages, side by side in one run (medians of several rounds), then the worst
+ * time per message on adversarial 40,000-character inputs.
  *
  * Figures are printed, never asserted: speed is measured here, not in unit tests.
  */
@@ -9,6 +9,7 @@ import { Filter } from 'bad-words';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/engine/evaluate';
+import type { RuleSet } from '../src/engine/rule';
 import type { ChatMessage } from '../src/engine/types';
 import { loadRules } from '../src/files/load-rules';
 import { generateCleanChat } from './chat-corpus';
@@ -44,6 +45,31 @@ function format(rate: number): string {
   return Math.round(rate).toLocaleString('en-US').padStart(12);
 }
 
+/**
+ * Time per message on adversarial 40,000-character messages: each is evaluated once to warm up,
+ * then timed over several runs; the median and the maximum are printed. Run after the throughput
+ * rounds, as in a bot that has been serving for a while: the code is compiled by then.
+ */
+function worstCase(ruleSet: RuleSet): void {
+  const runs = 7;
+  console.log(`worst case: adversarial messages, median and max of ${runs} runs each (bar: no message over 10 ms)`);
+  let worst = 0;
+  for (const { name, text } of adversarialMessages()) {
+    const message: ChatMessage = { text, channel: { name: 'ext-acme', external: true } };
+    evaluate(message, ruleSet);
+    const times: number[] = [];
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      evaluate(message, ruleSet);
+      times.push(performance.now() - started);
+    }
+    const max = Math.max(...times);
+    worst = Math.max(worst, max);
+    console.log(`  ${name.padEnd(40)} ${String(text.length).padStart(6)} chars  median ${median(times).toFixed(2).padStart(6)} ms  max ${max.toFixed(2).padStart(6)} ms`);
+  }
+  console.log(`  worst: ${worst.toFixed(2)} ms\n`);
+}
+
 function main(): void {
   const { ruleSet } = loadRules({ rulesDir: path.join(ROOT, 'rules'), charterDir: path.join(ROOT, 'charter') });
   const corpus: ChatMessage[] = generateCleanChat(CORPUS_SIZE, 20261128).map((m) => ({
@@ -65,21 +91,7 @@ function main(): void {
   console.log(`charter-bot evaluate (all rules)     ${format(engine)}   ${(1e6 / engine).toFixed(2).padStart(10)}`);
   console.log(`ratio engine / bad-words             ${(engine / badWords).toFixed(0).padStart(11)}x   (bar: >= 100x)\n`);
 
-  console.log('worst case: adversarial messages, max of 5 runs each (bar: <= 10 ms)');
-  let worst = 0;
-  for (const { name, text } of adversarialMessages()) {
-    const message: ChatMessage = { text, channel: { name: 'ext-acme', external: true } };
-    evaluate(message, ruleSet);
-    let max = 0;
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
-      evaluate(message, ruleSet);
-      max = Math.max(max, performance.now() - started);
-    }
-    worst = Math.max(worst, max);
-    console.log(`  ${name.padEnd(44)} ${String(text.length).padStart(6)} chars  ${max.toFixed(2).padStart(7)} ms`);
-  }
-  console.log(`  worst: ${worst.toFixed(2)} ms`);
+  worstCase(ruleSet);
 }
 
 main();

@@ -104,6 +104,8 @@ const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
   'abuse', 'postmaster', 'webmaster', 'hostmaster', 'team', 'equipe', 'office', 'accueil', 'reception',
   'service-client', 'serviceclient', 'customer-service', 'customerservice', 'communication', 'presse',
   'press', 'marketing', 'newsletter', 'notifications', 'notification', 'alerts', 'alertes', 'git',
+  'purchasing', 'achats', 'procurement', 'orders', 'commandes', 'finance', 'payroll',
+  'paie', 'logistics', 'logistique', 'shipping', 'expedition', 'partnerships',
   'root', 'mailer-daemon', 'devnull', 'legal', 'juridique', 'partners', 'partenaires', 'ops', 'devops',
 ]);
 
@@ -329,7 +331,7 @@ export const personalData: Detector<PersonalDataOptions> = {
     return ({ text }) => {
       const original = text.original;
       const lookForPhones = phones && text.digitCount >= 8 && PHONE_PREFILTER.test(original);
-      const lookForEmails = emails && original.indexOf('@') !== -1 && EMAIL_PREFILTER.test(original);
+      const lookForEmails = emails && text.stats.bareAt && EMAIL_PREFILTER.test(original);
       if (!lookForPhones && !lookForEmails) return [];
       const view = text.data;
       const data = view.text;

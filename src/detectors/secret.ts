@@ -25,6 +25,7 @@
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
+import type { TextStats } from '../engine/text-stats';
 import type { Detector } from './types';
 
 /** The secret types, i.e. the detector's message ids. */
@@ -363,6 +364,15 @@ const ANY_KEYWORD = new RegExp(
     URL_USERINFO.source,
 );
 
+/**
+ * Every secret format is a long unbroken run of letters, digits, `_` and `-` (16 or more:
+ * prefixes and bodies of API keys, JWT parts, AWS key names), a URL with `user:password@`, or a
+ * PEM block. A message with none of them is skipped without any regular expression.
+ */
+function mayHoldSecret(stats: TextStats, original: string): boolean {
+  return stats.longestRun >= 16 || (stats.scheme && stats.bareAt) || original.includes('PRIVATE KEY');
+}
+
 /** Detections reported per message at most. */
 const MAX_DETECTIONS = 50;
 
@@ -400,7 +410,7 @@ export const secret: Detector<SecretOptions> = {
     }));
 
     return ({ text }) => {
-      if (!ANY_KEYWORD.test(text.original)) return [];
+      if (!mayHoldSecret(text.stats, text.original) || !ANY_KEYWORD.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
       const hits: Array<Hit & { type: SecretType }> = [];

@@ -6,6 +6,7 @@ import { detectLanguage } from './language';
 import { MarkupViews, Mention, readMarkup } from './slack-markup';
 import { TextView, toOriginalRange } from './text-view';
 import { Token, tokenize } from './tokenize';
+import { TextStats, textStats } from './text-stats';
 import { Lang } from './types';
 
 /** A message ready for matching. Immutable; parts are computed lazily. */
@@ -15,7 +16,7 @@ export class PreparedText {
   private allWords: readonly Token[] | undefined;
   private language: Lang | undefined;
   private shared: Map<object, unknown> | undefined;
-  private digits: number | undefined;
+  private facts: TextStats | undefined;
 
   /**
    * @param original the message text exactly as Slack delivers it
@@ -58,21 +59,15 @@ export class PreparedText {
     return toOriginalRange(this.data, first.start, last.end);
   }
 
-  /**
-   * How many ASCII digits the original text holds. Cards, IBANs, social security and phone
-   * numbers all need several: most chat messages are ruled out for all of them at once.
-   */
+  /** Cheap facts about the raw text (digits, bare `@`, long runs…) that let detectors skip it early. */
+  get stats(): TextStats {
+    if (this.facts === undefined) this.facts = textStats(this.original);
+    return this.facts;
+  }
+
+  /** How many ASCII digits the original text holds (see {@link stats}). */
   get digitCount(): number {
-    if (this.digits === undefined) {
-      let count = 0;
-      const original = this.original;
-      for (let i = 0; i < original.length; i++) {
-        const c = original.charCodeAt(i);
-        if (c >= 0x30 && c <= 0x39) count++;
-      }
-      this.digits = count;
-    }
-    return this.digits;
+    return this.stats.digits;
   }
 
   /** The message's language: from its words, else the author's locale. */

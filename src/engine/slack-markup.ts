@@ -256,7 +256,7 @@ class MarkupReader {
       if (this.src.charCodeAt(this.i) === 0x26) {
         this.readEntity(false);
       } else {
-        const amp = this.src.indexOf('&', this.i);
+        const amp = this.nextIndex('&', this.i);
         const end = amp === -1 || amp > to ? to : amp;
         this.data.appendRange(this.src, this.i, end);
         this.i = end;
@@ -274,7 +274,7 @@ class MarkupReader {
         view.append(entity[1], i, i + entity[0].length);
         i += entity[0].length;
       } else {
-        const amp = this.src.indexOf('&', i + 1);
+        const amp = this.nextIndex('&', i + 1);
         const end = amp === -1 || amp > to ? to : amp;
         view.appendRange(this.src, i, end);
         i = end;
