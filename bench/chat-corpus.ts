@@ -662,7 +662,7 @@ const LOG_LINES: readonly ((c: Ctx, ts: string) => string)[] = [
   (c, ts) => `${ts} DEBUG [${val.service(c)}] cache miss key=order:${int(c.rng, 10_000, 999_999)}`,
   (c, ts) => `${ts} FATAL [${val.service(c)}] Missing required env var ${val.envvar(c)}`,
   (c, ts) => `${ts} INFO  [scheduler] job=nightly-export started_at=${val.epoch(c)}`,
-  (c, ts) => `${ts} ERROR [auth-service] token refresh failed for client_id=web-front: expired`,
+  (_c, ts) => `${ts} ERROR [auth-service] token refresh failed for client_id=web-front: expired`,
   (c, ts) => `${ts} WARN  [${val.service(c)}] slow query (${int(c.rng, 1_000, 9_000)}ms): SELECT * FROM ${val.table(c)} WHERE ${val.column(c)} > $1`,
   (c, ts) => `[${ts}] level=error msg="pod OOMKilled" namespace=${val.ns(c)} pod=${val.service(c)}-${randomChars(c.rng, 10, K8S_CHARS)}-${randomChars(c.rng, 5, K8S_CHARS)}`,
 ];

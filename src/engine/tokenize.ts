@@ -40,7 +40,7 @@ export class Token {
 
   /** Folded form used for matching: lowercase ASCII letters where possible, `*` for a hidden letter. */
   get norm(): string {
-    if (this.normValue === undefined) this.normValue = foldPlainWord(this.source, this.start, this.end);
+    if (this.normValue === undefined) this.normValue = foldFastWord(this.source, this.start, this.end);
     return this.normValue;
   }
 
@@ -187,7 +187,6 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
   let j = start;
   let letters = 0;
   let capitals = 0;
-  let accented = false;
   let symbols = false;
   let node = TRIE_ROOT;
   let previous = -1;
@@ -205,7 +204,6 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
       j++;
       continue;
     } else if (c >= 0xc0 && c <= 0x17f && latinFold(c) !== '') {
-      accented = true;
       lower = latinFold(c).charCodeAt(0);
       if (c <= 0xde || (c >= 0x100 && c % 2 === 0 && c < 0x178)) capitals++;
     } else {
@@ -222,31 +220,85 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
   if (j < text.length && !endsPlainWord(text, j)) return -1;
   if (letters === 0) return j;
   if (symbols) {
-    pushSymbolWord(tokens, text, start, j, letters, capitals, accented);
+    pushSymbolWord(tokens, text, start, j, letters, capitals);
   } else {
     tokens.push(new Token(text, start, j, letters, capitals, idAt(node), stem, false));
   }
   return j;
 }
 
-/** A word with digits or symbols: leetspeak (`sh1t`), hidden letters (`p*tain`), or a quantity (`45s`). */
-function pushSymbolWord(
-  tokens: Token[],
-  text: string,
-  start: number,
-  end: number,
-  letters: number,
-  capitals: number,
-  accented: boolean,
-): void {
+/**
+ * A word with digits or symbols: leetspeak (`sh1t`), hidden letters (`p*tain`), or a quantity
+ * (`45s`). Trims `!` and `*` at its edges, then walks the vocabulary trie reading leetspeak as
+ * letters, still without building a string.
+ */
+function pushSymbolWord(tokens: Token[], text: string, start: number, end: number, letters: number, capitals: number): void {
   let first = start;
   let last = end;
   while (first < last && isEdgeSymbol(text.charCodeAt(first))) first++;
   while (last > first && isEdgeSymbol(text.charCodeAt(last - 1))) last--;
-  let norm = text.slice(first, last);
-  if (capitals > 0) norm = norm.toLowerCase();
-  if (accented || !QUANTITY.test(norm)) norm = foldWordChars(norm, !QUANTITY.test(norm));
-  tokens.push(tokenWithNorm(text, first, last, letters, capitals, norm));
+  if (isQuantity(text, first, last)) {
+    const norm = text.slice(first, last).toLowerCase();
+    tokens.push(new Token(text, first, last, letters, capitals, idOf(norm), NOT_IN_VOCABULARY, false, norm));
+    return;
+  }
+  let node = TRIE_ROOT;
+  let previous = -1;
+  let stem = NOT_IN_VOCABULARY;
+  let masked = false;
+  for (let k = first; k < last; k++) {
+    const lower = foldedLetterCode(text.charCodeAt(k));
+    if (lower === STAR) {
+      masked = true;
+      node = NO_NODE;
+      break;
+    }
+    if (lower !== previous && node !== NO_NODE) {
+      if (isStemNode(node)) stem = idAt(node);
+      node = step(node, lower);
+    }
+    previous = lower;
+  }
+  tokens.push(new Token(text, first, last, letters, capitals, masked ? NOT_IN_VOCABULARY : idAt(node), stem, masked));
+}
+
+const STAR = 0x2a;
+
+/** The letter a character of a fast-path word reads as: lowercase, unaccented, leetspeak read. */
+function foldedLetterCode(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return c;
+  if (c >= 0x41 && c <= 0x5a) return c + 32;
+  if (c === STAR) return STAR;
+  if (c < 0x80) {
+    const leet = LEET_CODES[c];
+    return leet === undefined ? c : leet.charCodeAt(0);
+  }
+  const folded = latinFold(c);
+  return folded === '' ? c : folded.charCodeAt(0);
+}
+
+/** `45s`, `10ms`, `3d`: digits then one to three ASCII letters (see {@link QUANTITY}). */
+function isQuantity(text: string, first: number, last: number): boolean {
+  let k = first;
+  while (k < last && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+  if (k === first || last - k < 1 || last - k > 3) return false;
+  for (let m = k; m < last; m++) if (!isAsciiLetter(text.charCodeAt(m))) return false;
+  return true;
+}
+
+/** The folded form of a fast-path word: lowercase, no accents, leetspeak read unless a quantity. */
+function foldFastWord(text: string, start: number, end: number): string {
+  const lower = text.slice(start, end).toLowerCase();
+  let plain = true;
+  for (let k = 0; k < lower.length; k++) {
+    const c = lower.charCodeAt(k);
+    if (c >= 0x80 || LEET_CODES[c] !== undefined) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return lower;
+  return foldWordChars(lower, !isQuantity(text, start, end));
 }
 
 /** Folds accented Latin letters and, if `leet`, leetspeak digits and symbols, in one pass. */
@@ -265,18 +317,6 @@ function foldWordChars(word: string, leet: boolean): string {
   return out;
 }
 
-/** The folded form of a word of plain letters (ASCII and accented Latin): lowercase, no accents. */
-function foldPlainWord(text: string, start: number, end: number): string {
-  let accented = false;
-  for (let k = start; k < end; k++) {
-    if (text.charCodeAt(k) >= 0x80) {
-      accented = true;
-      break;
-    }
-  }
-  const lower = text.slice(start, end).toLowerCase();
-  return accented ? foldWordChars(lower, false) : lower;
-}
 
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
 function endsPlainWord(text: string, at: number): boolean {
