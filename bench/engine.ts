@@ -9,6 +9,7 @@ import { Filter } from 'bad-words';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/engine/evaluate';
+import { PreparedText } from '../src/engine/prepare';
 import type { RuleSet } from '../src/engine/rule';
 import type { ChatMessage } from '../src/engine/types';
 import { loadRules } from '../src/files/load-rules';
@@ -85,10 +86,12 @@ function main(): void {
   const badWordsSample = corpus.slice(0, 2_000);
   const badWords = throughput(badWordsSample, (m) => filter.isProfane(m.text), ROUNDS);
   const engine = throughput(corpus, (m) => evaluate(m, ruleSet).findings.length > 0, ROUNDS);
+  const preparation = throughput(corpus, (m) => new PreparedText(m.text, m.lang ?? 'fr').lang === 'fr', ROUNDS);
 
   console.log('what                                   messages/s   µs/message');
   console.log(`bad-words isProfane (alone)          ${format(badWords)}   ${(1e6 / badWords).toFixed(2).padStart(10)}`);
   console.log(`charter-bot evaluate (all rules)     ${format(engine)}   ${(1e6 / engine).toFixed(2).padStart(10)}`);
+  console.log(`  of which preparation (markup, words, language) ${(1e6 / preparation).toFixed(2).padStart(8)}`);
   console.log(`ratio engine / bad-words             ${(engine / badWords).toFixed(0).padStart(11)}x   (bar: >= 100x)\n`);
 
   worstCase(ruleSet);

@@ -46,13 +46,17 @@ export const keyword: Detector<KeywordOptions> = {
     ]);
     const scanAll = options.scan === 'all';
     return ({ text }) => {
-      const tokens = scanAll ? text.dataTokens : text.tokens;
       const detections: Detection[] = [];
-      for (const match of matchLexicon(lexicon, tokens)) {
-        const first = tokens[match.first] as Token;
-        const last = tokens[match.last] as Token;
-        const [start, end] = scanAll ? text.dataTokenRange(first, last) : text.tokenRange(first, last);
-        detections.push({ start, end, messageId: 'keyword', data: { term: match.entry.tag ?? '' } });
+      const report = (tokens: readonly Token[], range: (first: Token, last: Token) => [number, number]): void => {
+        for (const match of matchLexicon(lexicon, tokens)) {
+          const [start, end] = range(tokens[match.first] as Token, tokens[match.last] as Token);
+          detections.push({ start, end, messageId: 'keyword', data: { term: match.entry.tag ?? '' } });
+        }
+      };
+      report(text.tokens, (first, last) => text.tokenRange(first, last));
+      if (scanAll) {
+        report(text.hiddenTokens, (first, last) => text.hiddenTokenRange(first, last));
+        if (detections.length > 1) detections.sort((a, b) => a.start - b.start);
       }
       return detections;
     };

@@ -25,8 +25,8 @@ const optionsSchema = z
 export type ShoutingOptions = z.infer<typeof optionsSchema>;
 
 /**
- * Detects messages written in capitals. A message without a run of `minWordLength` capitals cannot
- * shout: that is checked on the raw text before any other work.
+ * Detects messages written in capitals. Words in capitals are counted first: most messages have
+ * too few to shout, and are done with before any other work.
  */
 export const shouting: Detector<ShoutingOptions> = {
   kind: 'shouting',
@@ -43,10 +43,9 @@ export const shouting: Detector<ShoutingOptions> = {
   },
   optionsSchema,
   create(options) {
-    const capitalRun = new RegExp(`[A-Z\\u00C0-\\u00DE]{${options.minWordLength}}`);
     return ({ text }) => {
-      if (!capitalRun.test(text.original)) return [];
       const tokens = text.tokens;
+      if (countLoudWords(tokens, options.minWordLength) < options.minWords) return [];
       let letters = 0;
       let capitals = 0;
       let loudWords = 0;
@@ -77,6 +76,13 @@ export const shouting: Detector<ShoutingOptions> = {
     };
   },
 };
+
+/** Words of `minLength` letters or more written all in capitals. */
+function countLoudWords(tokens: readonly Token[], minLength: number): number {
+  let loud = 0;
+  for (const token of tokens) if (token.letters >= minLength && token.capitals === token.letters) loud++;
+  return loud;
+}
 
 /**
  * Capitals in identifiers are naming conventions, not shouting: `GITHUB_TOKEN=…`, `MAX_SIZE`,

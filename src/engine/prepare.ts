@@ -13,7 +13,7 @@ import { Lang } from './types';
 export class PreparedText {
   private markup: MarkupViews | undefined;
   private words: Token[] | undefined;
-  private allWords: readonly Token[] | undefined;
+  private hiddenWords: readonly Token[] | undefined;
   private language: Lang | undefined;
   private shared: Map<object, unknown> | undefined;
   private facts: TextStats | undefined;
@@ -48,15 +48,18 @@ export class PreparedText {
     return this.words;
   }
 
-  /** The words of the data view (code, quotes and link targets included), folded for matching. */
-  get dataTokens(): readonly Token[] {
-    if (this.allWords === undefined) this.allWords = this.data === this.prose ? this.tokens : tokenize(this.data.text);
-    return this.allWords;
+  /** The words of what the prose view leaves out: code, quotes, link targets (see {@link MarkupViews.hidden}). */
+  get hiddenTokens(): readonly Token[] {
+    if (this.hiddenWords === undefined) {
+      const hidden = this.views().hidden;
+      this.hiddenWords = hidden.text === '' ? [] : tokenize(hidden.text);
+    }
+    return this.hiddenWords;
   }
 
-  /** Original `[start, end)` of data-view tokens `first..last` (inclusive). */
-  dataTokenRange(first: Token, last: Token): [number, number] {
-    return toOriginalRange(this.data, first.start, last.end);
+  /** Original `[start, end)` of hidden-view tokens `first..last` (inclusive). */
+  hiddenTokenRange(first: Token, last: Token): [number, number] {
+    return toOriginalRange(this.views().hidden, first.start, last.end);
   }
 
   /** Cheap facts about the raw text (digits, bare `@`, long runs…) that let detectors skip it early. */

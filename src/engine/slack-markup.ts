@@ -25,6 +25,11 @@ export interface Mention {
 export interface MarkupViews {
   prose: TextView;
   data: TextView;
+  /**
+   * What the data view has and the prose view lacks: code, quotes, link targets, emoji
+   * shortcodes. Prose plus hidden covers the data view without reading anything twice.
+   */
+  hidden: TextView;
   mentions: Mention[];
 }
 
@@ -40,6 +45,8 @@ const ENTITIES: ReadonlyArray<[string, string]> = [
 /** Characters that announce markup. A text without any of them is its own prose and data view. */
 const MARKUP_TRIGGER = /[<&`:]/;
 
+const EMPTY_VIEW: TextView = identityView('');
+
 const EMOJI_SHORTCODE = /:[a-z0-9_+'-]{1,64}:/y;
 
 /**
@@ -52,7 +59,7 @@ const EMOJI_SHORTCODE = /:[a-z0-9_+'-]{1,64}:/y;
 export function readMarkup(original: string): MarkupViews {
   if (!MARKUP_TRIGGER.test(original)) {
     const view = identityView(original);
-    return { prose: view, data: view, mentions: [] };
+    return { prose: view, data: view, hidden: EMPTY_VIEW, mentions: [] };
   }
   return new MarkupReader(original).read();
 }
@@ -60,6 +67,7 @@ export function readMarkup(original: string): MarkupViews {
 class MarkupReader {
   private readonly prose: TextViewBuilder;
   private readonly data: TextViewBuilder;
+  private readonly hidden: TextViewBuilder;
   private readonly mentions: Mention[] = [];
   private i = 0;
   /** Last answer of {@link nextIndex} per character, so repeated searches stay linear. */
@@ -68,6 +76,7 @@ class MarkupReader {
   constructor(private readonly src: string) {
     this.prose = new TextViewBuilder();
     this.data = new TextViewBuilder();
+    this.hidden = new TextViewBuilder();
   }
 
   read(): MarkupViews {
@@ -93,7 +102,7 @@ class MarkupReader {
         this.i = end;
       }
     }
-    return { prose: this.prose.build(), data: this.data.build(), mentions: this.mentions };
+    return { prose: this.prose.build(), data: this.data.build(), hidden: this.hidden.build(), mentions: this.mentions };
   }
 
   /** End of the run of ordinary characters starting before `from` (up to the next markup character or line start). */
@@ -216,7 +225,7 @@ class MarkupReader {
       const label = this.src.slice(labelStart, close);
       if (!sameAddress(target, label)) {
         this.data.breakAt(labelStart);
-        this.copyToData(labelStart, close);
+        this.copyToData(labelStart, close, false);
       }
     }
     this.prose.breakAt(end);
@@ -249,7 +258,11 @@ class MarkupReader {
   }
 
   /** Copies original `[from, to)` into the data view, decoding entities. */
-  private copyToData(from: number, to: number): void {
+  private copyToData(from: number, to: number, hidden = true): void {
+    if (hidden) {
+      this.hidden.breakAt(from);
+      this.copyTo(this.hidden, from, to);
+    }
     const saved = this.i;
     this.i = from;
     while (this.i < to) {

@@ -43,6 +43,15 @@ describe('readMarkup', () => {
     expect(views.data.text).toContain('> quoted words');
   });
 
+  test('the hidden view holds what prose leaves out, so prose and hidden cover the data once', () => {
+    const views = readMarkup('see <https://x.io/a|the doc> `rm -rf` :tada:\n&gt; quoted');
+    expect(views.hidden.text).toContain('https://x.io/a');
+    expect(views.hidden.text).toContain('rm -rf');
+    expect(views.hidden.text).toContain('> quoted');
+    expect(views.hidden.text).not.toContain('the doc');
+    expect(readMarkup('plain words').hidden.text).toBe('');
+  });
+
   test('replaces user mentions by a placeholder mapped to the whole mention, and lists special mentions', () => {
     const original = '<@U024BE7LH> hi <!channel> and <!here> <!subteam^S1|@devs>';
     const views = readMarkup(original);
