@@ -46,6 +46,27 @@ function format(rate: number): string {
   return Math.round(rate).toLocaleString('en-US').padStart(12);
 }
 
+/** The same comparison by message length: bad-words costs about the same per message, we cost per character. */
+function byLength(corpus: readonly ChatMessage[], ruleSet: RuleSet, filter: Filter): void {
+  console.log('by length                 messages   engine µs   bad-words µs   ratio');
+  for (const [low, high, label] of LENGTH_BANDS) {
+    const band = corpus.filter((m) => m.text.length >= low && m.text.length < high);
+    if (band.length === 0) continue;
+    const engine = throughput(band, (m) => evaluate(m, ruleSet).findings.length > 0, ROUNDS);
+    const badWords = throughput(band.slice(0, 1_000), (m) => filter.isProfane(m.text), ROUNDS);
+    console.log(
+      `  ${label.padEnd(22)} ${String(band.length).padStart(8)}   ${(1e6 / engine).toFixed(2).padStart(9)}   ${(1e6 / badWords).toFixed(1).padStart(12)}   ${(engine / badWords).toFixed(0).padStart(4)}x`,
+    );
+  }
+  console.log('');
+}
+
+const LENGTH_BANDS: ReadonlyArray<[number, number, string]> = [
+  [0, 80, 'short (< 80 chars)'],
+  [80, 200, 'medium (80–199)'],
+  [200, Number.POSITIVE_INFINITY, 'long (200 and more)'],
+];
+
 /**
  * Time per message on adversarial 40,000-character messages: each is evaluated once to warm up,
  * then timed over several runs; the median and the maximum are printed. Run after the throughput
@@ -93,6 +114,7 @@ function main(): void {
   console.log(`charter-bot evaluate (all rules)     ${format(engine)}   ${(1e6 / engine).toFixed(2).padStart(10)}`);
   console.log(`  of which preparation (markup, words, language) ${(1e6 / preparation).toFixed(2).padStart(8)}`);
   console.log(`ratio engine / bad-words             ${(engine / badWords).toFixed(0).padStart(11)}x   (bar: >= 100x)\n`);
+  byLength(corpus, ruleSet, filter);
 
   worstCase(ruleSet);
 }

@@ -8,7 +8,7 @@
  */
 import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
-import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT } from './vocabulary';
+import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
 
 /**
  * A word of the prose view. Its folded forms are built only when asked for: most words are
@@ -102,10 +102,16 @@ export function tokenize(text: string): Token[] {
 
   let i = 0;
   const length = text.length;
+  const trie = trieTables();
   while (i < length) {
     const code = text.charCodeAt(i);
-    if (pieceCount === 0 && (code < 0x80 ? isAsciiWordCode(code) : latinFold(code) !== '')) {
-      const end = readPlainWord(tokens, text, i);
+    if (code < 0x80 && !isAsciiWordCode(code)) {
+      if (pieceCount !== 0) flush();
+      i++;
+      continue;
+    }
+    if (pieceCount === 0 && (code < 0x80 || latinFold(code) !== '')) {
+      const end = readPlainWord(tokens, text, i, trie);
       if (end !== -1) {
         i = end;
         continue;
@@ -183,7 +189,8 @@ function latinFold(code: number): string {
  * returns where the word ends, or returns -1 when the word needs the general path (look-alikes,
  * invisible characters, other scripts).
  */
-function readPlainWord(tokens: Token[], text: string, start: number): number {
+function readPlainWord(tokens: Token[], text: string, start: number, trie: TrieTables): number {
+  const transitions = trie.transitions;
   let j = start;
   let letters = 0;
   let capitals = 0;
@@ -211,8 +218,8 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
     }
     letters++;
     if (lower !== previous && node !== NO_NODE) {
-      if (isStemNode(node)) stem = idAt(node);
-      node = step(node, lower);
+      if (trie.stems[node] === 1) stem = trie.ids[node] as number;
+      node = transitions[node * 26 + (lower - 0x61)] as number;
     }
     previous = lower;
     j++;
@@ -222,7 +229,8 @@ function readPlainWord(tokens: Token[], text: string, start: number): number {
   if (symbols) {
     pushSymbolWord(tokens, text, start, j, letters, capitals);
   } else {
-    tokens.push(new Token(text, start, j, letters, capitals, idAt(node), stem, false));
+    const vocabulary = node === NO_NODE ? NOT_IN_VOCABULARY : (trie.ids[node] as number);
+    tokens.push(new Token(text, start, j, letters, capitals, vocabulary, stem, false));
   }
   return j;
 }

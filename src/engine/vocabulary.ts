@@ -64,6 +64,22 @@ export function idOf(key: string): number {
   return ids.get(key) ?? NOT_IN_VOCABULARY;
 }
 
+/**
+ * The trie's tables, for the tokenizer's inner loop (read once per message: they are replaced,
+ * not mutated in place, when the vocabulary grows). `transitions[node * 26 + letter]` is the next
+ * node or {@link NO_NODE}; `ids[node]` the vocabulary id ending there; `stems[node]` 1 for a stem.
+ */
+export interface TrieTables {
+  readonly transitions: Int32Array;
+  readonly ids: Int32Array;
+  readonly stems: Uint8Array;
+}
+
+/** The current trie tables (see {@link TrieTables}). */
+export function trieTables(): TrieTables {
+  return { transitions, ids: idAtNode, stems: stemAtNode };
+}
+
 /** Whether a vocabulary id is a stem. */
 export function isStem(id: number): boolean {
   return stems.has(id);
