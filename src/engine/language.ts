@@ -6,7 +6,8 @@
  * decide, the author's locale does.
  */
 import { Lang } from './types';
-import { collapseRuns, Token } from './tokenize';
+import type { Token } from './token';
+import { collapseRuns } from './word-fold';
 import { internKey, NOT_IN_VOCABULARY } from './vocabulary';
 
 const FRENCH = new Set([

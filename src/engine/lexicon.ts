@@ -9,7 +9,9 @@
  * - hidden letters: `p*tain`, `f**k`, `sh*t` match when the first and last letters are shown;
  * - stems: an entry marked as a stem matches words that start with it (`fuck` → `fucking`).
  */
-import { collapseRuns, Token, tokenize } from './tokenize';
+import type { Token } from './token';
+import { tokenize } from './tokenize';
+import { collapseRuns } from './word-fold';
 import { internKey, internStem, NOT_IN_VOCABULARY, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
@@ -43,8 +45,6 @@ export interface Lexicon {
   readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
   /** Stems, by their vocabulary id. */
   readonly byStem: ReadonlyMap<number, readonly CompiledEntry[]>;
-  readonly shortestStem: number;
-  readonly size: number;
 }
 
 const MIN_STEM_LENGTH = 3;
@@ -64,16 +64,13 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
   const byId = new Map<number, CompiledEntry[]>();
   const byMaskedKey = new Map<string, CompiledEntry[]>();
   const byStem = new Map<number, CompiledEntry[]>();
-  let shortestStem = Number.POSITIVE_INFINITY;
   for (const entry of entries) {
     const words = foldPhrase(entry.phrase);
     if (words.length === 0) continue;
     const compiled: CompiledEntry = { entry, words };
     const first = words[0] as string;
     if (entry.stem === true && words.length === 1 && first.length >= MIN_STEM_LENGTH) {
-      const stemKey = collapseRuns(first);
-      add(byStem, internStem(stemKey), compiled);
-      shortestStem = Math.min(shortestStem, stemKey.length);
+      add(byStem, internStem(collapseRuns(first)), compiled);
     }
     add(byId, internKey(collapseRuns(first)), compiled);
     if (words.length === 1) {
@@ -81,7 +78,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
     }
   }
-  return { byId, byMaskedKey, byStem, shortestStem, size: entries.length };
+  return { byId, byMaskedKey, byStem };
 }
 
 function add<K>(map: Map<K, CompiledEntry[]>, key: K, entry: CompiledEntry): void {

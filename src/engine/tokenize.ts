@@ -8,64 +8,22 @@
  */
 import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
-import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, stemIdOf, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
+import { Token, tokenWithNorm, USER_TOKEN } from './token';
+import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
+import {
+  foldedLetterCode,
+  isAsciiLetter,
+  isQuantity,
+  latinFold,
+  LEET,
+  LEET_CHARS,
+  LEET_TEST,
+  QUANTITY,
+  STAR,
+} from './word-fold';
 
-/**
- * A word of the prose view. Its folded forms are built only when asked for: most words are
- * identified by their vocabulary id, found while scanning, and never need them.
- */
-export class Token {
-  private normValue: string | undefined;
-  private keyValue: string | undefined;
-
-  constructor(
-    /** The text the word was read from (the prose or data view). */
-    private readonly source: string,
-    /** Offsets into the source, `[start, end)`. */
-    readonly start: number,
-    readonly end: number,
-    /** Letters in the word as typed, and how many of them were capitals. */
-    readonly letters: number,
-    readonly capitals: number,
-    /** Id of `key` in the shared vocabulary (see `vocabulary.ts`), or -1. */
-    readonly vocabulary: number,
-    /** Id of the longest stem `key` starts with, or -1. */
-    readonly stem: number,
-    /** The word shows hidden letters (`p*tain`). */
-    readonly masked: boolean,
-    norm?: string,
-  ) {
-    this.normValue = norm;
-  }
-
-  /** Folded form used for matching: lowercase ASCII letters where possible, `*` for a hidden letter. */
-  get norm(): string {
-    if (this.normValue === undefined) this.normValue = foldFastWord(this.source, this.start, this.end);
-    return this.normValue;
-  }
-
-  /** `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. */
-  get key(): string {
-    if (this.keyValue === undefined) this.keyValue = collapseRuns(this.norm);
-    return this.keyValue;
-  }
-}
-
-/** Builds a token whose folded form is known: looks it up in the vocabulary by its key. */
-function tokenWithNorm(source: string, start: number, end: number, letters: number, capitals: number, norm: string): Token {
-  const key = collapseRuns(norm);
-  return new Token(source, start, end, letters, capitals, idOf(key), stemIdOf(key), norm.includes('*'), norm);
-}
-
-/** The token that stands for a user mention. */
-export const USER_TOKEN = '@user';
-
-const LEET: Readonly<Record<string, string>> = {
-  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i',
-};
-
-/** A number with a short unit (`45s`, `10ms`, `3d`, `4k`): not leetspeak. */
-const QUANTITY = /^[0-9]+[a-z]{1,3}$/;
+export { Token, USER_TOKEN } from './token';
+export { collapseRuns } from './word-fold';
 
 const SPELLED_OUT_SEPARATORS = ' ._-';
 
@@ -162,26 +120,6 @@ function isAsciiWordCode(code: number): boolean {
   return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x40 || code === 0x24 || code === 0x21 || code === 0x2a;
 }
 
-function isAsciiLetter(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-}
-
-/** Latin letters with diacritics (U+00C0–U+017F) folded to one ASCII letter, or `''` when they do not fold to one. */
-const LATIN_FOLD: readonly string[] = buildLatinFold();
-
-function buildLatinFold(): string[] {
-  const table: string[] = [];
-  for (let code = 0xc0; code <= 0x17f; code++) {
-    const folded = String.fromCharCode(code).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    table[code - 0xc0] = /^[a-z]$/.test(folded) ? folded : '';
-  }
-  return table;
-}
-
-function latinFold(code: number): string {
-  return code >= 0xc0 && code <= 0x17f ? (LATIN_FOLD[code - 0xc0] as string) : '';
-}
-
 /**
  * Fast path for the common word: ASCII letters, digits, `@ $ ! *` and accented Latin letters,
  * followed by a separator. Words of letters only are identified by walking the vocabulary trie
@@ -270,62 +208,6 @@ function pushSymbolWord(tokens: Token[], text: string, start: number, end: numbe
   tokens.push(new Token(text, first, last, letters, capitals, masked ? NOT_IN_VOCABULARY : idAt(node), stem, masked));
 }
 
-const STAR = 0x2a;
-
-/** The letter a character of a fast-path word reads as: lowercase, unaccented, leetspeak read. */
-function foldedLetterCode(c: number): number {
-  if (c >= 0x61 && c <= 0x7a) return c;
-  if (c >= 0x41 && c <= 0x5a) return c + 32;
-  if (c === STAR) return STAR;
-  if (c < 0x80) {
-    const leet = LEET_CODES[c];
-    return leet === undefined ? c : leet.charCodeAt(0);
-  }
-  const folded = latinFold(c);
-  return folded === '' ? c : folded.charCodeAt(0);
-}
-
-/** `45s`, `10ms`, `3d`: digits then one to three ASCII letters (see {@link QUANTITY}). */
-function isQuantity(text: string, first: number, last: number): boolean {
-  let k = first;
-  while (k < last && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
-  if (k === first || last - k < 1 || last - k > 3) return false;
-  for (let m = k; m < last; m++) if (!isAsciiLetter(text.charCodeAt(m))) return false;
-  return true;
-}
-
-/** The folded form of a fast-path word: lowercase, no accents, leetspeak read unless a quantity. */
-function foldFastWord(text: string, start: number, end: number): string {
-  const lower = text.slice(start, end).toLowerCase();
-  let plain = true;
-  for (let k = 0; k < lower.length; k++) {
-    const c = lower.charCodeAt(k);
-    if (c >= 0x80 || LEET_CODES[c] !== undefined) {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) return lower;
-  return foldWordChars(lower, !isQuantity(text, start, end));
-}
-
-/** Folds accented Latin letters and, if `leet`, leetspeak digits and symbols, in one pass. */
-function foldWordChars(word: string, leet: boolean): string {
-  let out = '';
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 0x80) {
-      out += latinFold(c) || word.charAt(k);
-    } else if (leet && LEET_CODES[c] !== undefined) {
-      out += LEET_CODES[c];
-    } else {
-      out += word.charAt(k);
-    }
-  }
-  return out;
-}
-
-
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
 function endsPlainWord(text: string, at: number): boolean {
   const next = text.charCodeAt(at);
@@ -364,36 +246,6 @@ function pushWord(tokens: Token[], source: string, letters: number, capitals: nu
 /** `!` and `*` at the edges of a word are punctuation (`merde!`, `*gras*`), not letters. */
 function isEdgeSymbol(code: number): boolean {
   return code === 0x21 || code === 0x2a;
-}
-
-const LEET_CHARS = /[0134578@$!]/g;
-const LEET_TEST = /[0134578@$!]/;
-
-/** {@link LEET} indexed by character code, for the fast path. */
-const LEET_CODES: ReadonlyArray<string | undefined> = (() => {
-  const codes: Array<string | undefined> = [];
-  for (const [symbol, letter] of Object.entries(LEET)) codes[symbol.charCodeAt(0)] = letter;
-  return codes;
-})();
-
-/** `fuuuck` → `fuck`, `f**k` → `f*k`. */
-export function collapseRuns(word: string): string {
-  let repeats = false;
-  for (let i = 1; i < word.length; i++) {
-    if (word.charCodeAt(i) === word.charCodeAt(i - 1)) {
-      repeats = true;
-      break;
-    }
-  }
-  if (!repeats) return word;
-  let out = '';
-  let previous = '';
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charAt(i);
-    if (c !== previous) out += c;
-    previous = c;
-  }
-  return out;
 }
 
 /** Joins three or more one-letter words separated by single spaces, dots or dashes: `f u c k` → `fuck`. */

@@ -80,11 +80,6 @@ export function trieTables(): TrieTables {
   return { transitions, ids: idAtNode, stems: stemAtNode };
 }
 
-/** Whether a vocabulary id is a stem. */
-export function isStem(id: number): boolean {
-  return stems.has(id);
-}
-
 /**
  * Follows one letter (`a`–`z` as a char code) from a node; {@link NO_NODE} when no key continues
  * that way. Walking from {@link NO_NODE} stays there.
