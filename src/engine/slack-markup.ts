@@ -10,6 +10,7 @@
  *
  * Both views map every character back to the original text (see {@link TextView}).
  */
+import { charCodesOf } from './char-codes';
 import { identityView, TextView, TextViewBuilder } from './text-view';
 
 /** A Slack mention found in the markup. */
@@ -73,7 +74,11 @@ class MarkupReader {
   /** Last answer of {@link nextIndex} per character, so repeated searches stay linear. */
   private readonly found = new Map<string, { from: number; at: number }>();
 
+  /** The source's code units (see `char-codes.ts`); read only while this reader runs. */
+  private readonly codes: Uint16Array;
+
   constructor(private readonly src: string) {
+    this.codes = charCodesOf(src);
     this.prose = new TextViewBuilder();
     this.data = new TextViewBuilder();
     this.hidden = new TextViewBuilder();
@@ -86,7 +91,7 @@ class MarkupReader {
         this.readQuote();
         continue;
       }
-      const ch = src.charCodeAt(this.i);
+      const ch = this.codes[this.i] as number;
       if (ch === 0x60 /* ` */) {
         this.readCode();
       } else if (ch === 0x3c /* < */) {
@@ -110,16 +115,16 @@ class MarkupReader {
     const src = this.src;
     let i = from;
     while (i < src.length) {
-      const c = src.charCodeAt(i);
+      const c = this.codes[i] as number;
       if (c === 0x60 || c === 0x3c || c === 0x26 || c === 0x3a || c === 0x0a) break;
       i++;
     }
-    if (i < src.length && src.charCodeAt(i) === 0x0a) i++;
+    if (i < src.length && this.codes[i] === 0x0a) i++;
     return i;
   }
 
   private atLineStart(): boolean {
-    return this.i === 0 || this.src.charCodeAt(this.i - 1) === 0x0a;
+    return this.i === 0 || this.codes[this.i - 1] === 0x0a;
   }
 
   /** A block quote: the rest of the line (or of the message for `>>>`) is someone else's words. */
@@ -266,7 +271,7 @@ class MarkupReader {
     const saved = this.i;
     this.i = from;
     while (this.i < to) {
-      if (this.src.charCodeAt(this.i) === 0x26) {
+      if (this.codes[this.i] === 0x26) {
         this.readEntity(false);
       } else {
         const amp = this.nextIndex('&', this.i);
@@ -282,7 +287,7 @@ class MarkupReader {
   private copyTo(view: TextViewBuilder, from: number, to: number): void {
     let i = from;
     while (i < to) {
-      const entity = this.src.charCodeAt(i) === 0x26 ? ENTITIES.find(([name]) => this.src.startsWith(name, i)) : undefined;
+      const entity = this.codes[i] === 0x26 ? ENTITIES.find(([name]) => this.src.startsWith(name, i)) : undefined;
       if (entity !== undefined) {
         view.append(entity[1], i, i + entity[0].length);
         i += entity[0].length;

@@ -4,6 +4,8 @@
  * long unbroken run of letters and digits, and so cannot hold a card, an e-mail or a token.
  */
 
+import { charCodesOf } from './char-codes';
+
 /** Facts about a raw text. */
 export interface TextStats {
   /** ASCII digits. */
@@ -30,8 +32,9 @@ export function textStats(text: string): TextStats {
   let previous1 = 0;
   let previous2 = 0;
   let previous3 = 0;
+  const codes = charCodesOf(text);
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = codes[i] as number;
     let kind = 0;
     if (c >= 0x30 && c <= 0x39) {
       digits++;
@@ -45,8 +48,8 @@ export function textStats(text: string): TextStats {
     } else {
       run = 0;
     }
-    if (c === 0x40 && (i === 0 || text.charCodeAt(i - 1) !== 0x3c)) bareAt = true;
-    if (c === 0x2f && previous1 === 0 && text.charCodeAt(i - 1) === 0x2f && text.charCodeAt(i - 2) === 0x3a) scheme = true;
+    if (c === 0x40 && (i === 0 || codes[i - 1] !== 0x3c)) bareAt = true;
+    if (c === 0x2f && previous1 === 0 && codes[i - 1] === 0x2f && codes[i - 2] === 0x3a) scheme = true;
     if (kind === 2 && previous1 === 2 && previous2 === 1 && previous3 === 1) letterLetterDigitDigit = true;
     previous3 = previous2;
     previous2 = previous1;

@@ -6,6 +6,7 @@
  * leetspeak is read as letters (`sh1t`, `m3rde`, `@ss`) and `*` stands for a hidden letter
  * (`p*tain`). Letters spelled out one by one (`f u c k`, `f.u.c.k`) are joined into one word.
  */
+import { charCodesOf } from './char-codes';
 import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
 import { Token, tokenWithNorm, USER_TOKEN } from './token';
@@ -61,15 +62,16 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   const length = text.length;
   const trie = trieTables();
+  const codes = charCodesOf(text);
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = codes[i] as number;
     if (code < 0x80 && !isAsciiWordCode(code)) {
       if (pieceCount !== 0) flush();
       i++;
       continue;
     }
     if (pieceCount === 0 && (code < 0x80 || latinFold(code) !== '')) {
-      const end = readPlainWord(tokens, text, i, trie);
+      const end = readPlainWord(tokens, text, codes, i, trie);
       if (end !== -1) {
         i = end;
         continue;
@@ -127,8 +129,9 @@ function isAsciiWordCode(code: number): boolean {
  * returns where the word ends, or returns -1 when the word needs the general path (look-alikes,
  * invisible characters, other scripts).
  */
-function readPlainWord(tokens: Token[], text: string, start: number, trie: TrieTables): number {
+function readPlainWord(tokens: Token[], text: string, codes: Uint16Array, start: number, trie: TrieTables): number {
   const transitions = trie.transitions;
+  const length = text.length;
   let j = start;
   let letters = 0;
   let capitals = 0;
@@ -136,8 +139,8 @@ function readPlainWord(tokens: Token[], text: string, start: number, trie: TrieT
   let node = TRIE_ROOT;
   let previous = -1;
   let stem = NOT_IN_VOCABULARY;
-  while (j < text.length) {
-    const c = text.charCodeAt(j);
+  while (j < length) {
+    const c = codes[j] as number;
     let lower: number;
     if (c >= 0x61 && c <= 0x7a) {
       lower = c;
@@ -162,10 +165,10 @@ function readPlainWord(tokens: Token[], text: string, start: number, trie: TrieT
     previous = lower;
     j++;
   }
-  if (j < text.length && !endsPlainWord(text, j)) return -1;
+  if (j < length && !endsPlainWord(text, codes[j] as number, j)) return -1;
   if (letters === 0) return j;
   if (symbols) {
-    pushSymbolWord(tokens, text, start, j, letters, capitals);
+    pushSymbolWord(tokens, text, codes, start, j, letters, capitals);
   } else {
     const vocabulary = node === NO_NODE ? NOT_IN_VOCABULARY : (trie.ids[node] as number);
     tokens.push(new Token(text, start, j, letters, capitals, vocabulary, stem, false));
@@ -178,11 +181,19 @@ function readPlainWord(tokens: Token[], text: string, start: number, trie: TrieT
  * (`45s`). Trims `!` and `*` at its edges, then walks the vocabulary trie reading leetspeak as
  * letters, still without building a string.
  */
-function pushSymbolWord(tokens: Token[], text: string, start: number, end: number, letters: number, capitals: number): void {
+function pushSymbolWord(
+  tokens: Token[],
+  text: string,
+  codes: Uint16Array,
+  start: number,
+  end: number,
+  letters: number,
+  capitals: number,
+): void {
   let first = start;
   let last = end;
-  while (first < last && isEdgeSymbol(text.charCodeAt(first))) first++;
-  while (last > first && isEdgeSymbol(text.charCodeAt(last - 1))) last--;
+  while (first < last && isEdgeSymbol(codes[first] as number)) first++;
+  while (last > first && isEdgeSymbol(codes[last - 1] as number)) last--;
   if (isQuantity(text, first, last)) {
     const norm = text.slice(first, last).toLowerCase();
     tokens.push(new Token(text, first, last, letters, capitals, idOf(norm), NOT_IN_VOCABULARY, false, norm));
@@ -193,7 +204,7 @@ function pushSymbolWord(tokens: Token[], text: string, start: number, end: numbe
   let stem = NOT_IN_VOCABULARY;
   let masked = false;
   for (let k = first; k < last; k++) {
-    const lower = foldedLetterCode(text.charCodeAt(k));
+    const lower = foldedLetterCode(codes[k] as number);
     if (lower === STAR) {
       masked = true;
       node = NO_NODE;
@@ -209,8 +220,7 @@ function pushSymbolWord(tokens: Token[], text: string, start: number, end: numbe
 }
 
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
-function endsPlainWord(text: string, at: number): boolean {
-  const next = text.charCodeAt(at);
+function endsPlainWord(text: string, next: number, at: number): boolean {
   if (next < 0x80) return true;
   if (next >= 0xd800 && next <= 0xdbff) return false;
   const folded = foldChar(text.charAt(at));
