@@ -38,6 +38,9 @@
  */
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
+import type { PreparedText } from '../engine/prepare';
+import { internKey } from '../engine/vocabulary';
+import { collapseRuns } from '../engine/word-fold';
 import { toOriginalRange } from '../engine/text-view';
 import { hasPlaceholderMarker } from './secret';
 import type { Detector } from './types';
@@ -57,6 +60,32 @@ export type PasswordOptions = z.infer<typeof optionsSchema>;
 /** The prefilter: no label, no password. ("passe", "passer", "passé" do not pass it.) */
 const PREFILTER =
   /mdp|mot[ -]?de[ -]?passe|pass(?:w(?:or)?d|phrase)?(?!\p{L})|pwd|pw(?!\p{L})|wi-?fi|login|identifiant|creds|credentials|acc[eè]s/iu;
+
+/**
+ * Words that can start a label (whole words, folded: "mot" for "mot de passe", "wi"/"wifi" for
+ * "code wifi"). Every label the patterns below accept begins with one of them.
+ */
+const LABEL_FIRST_WORDS = [
+  'mdp', 'mot', 'motdepasse', 'password', 'passwd', 'passphrase', 'pass', 'pwd', 'pw', 'code', 'cle', 'login',
+  'identifiant', 'identifiants', 'creds', 'credentials', 'acces', 'access',
+];
+
+/** Vocabulary ids of {@link LABEL_FIRST_WORDS} (collapsed keys: "pass" shares "pas" with French "pas"). */
+const LABEL_IDS = new Set(LABEL_FIRST_WORDS.map((word) => internKey(collapseRuns(word))));
+const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
+
+/**
+ * A cheap first look for a message without code, quotes or links: its words are already read, so
+ * a message with no label word is skipped without running any pattern. Messages with hidden parts
+ * (code, quotes, link targets) go to the pattern prefilter, which reads everything.
+ */
+function mayHoldLabel(text: PreparedText): boolean {
+  if (!text.hasOnlyProse) return true;
+  for (const token of text.tokens) {
+    if (LABEL_IDS.has(token.vocabulary) && LABEL_WORD_SET.has(token.norm)) return true;
+  }
+  return false;
+}
 
 const LABEL = String.raw`mot[ -]de[ -]passe|motdepasse|mdp|pass(?:word|wd|phrase)?|pwd|pw|(?:code|cl[ée]) wi-?fi`;
 const SPACE = String.raw`[ \t\u00a0\u202f]`;
@@ -323,7 +352,7 @@ export const password: Detector<PasswordOptions> = {
     const credentials = new RegExp(CREDENTIALS.source, CREDENTIALS.flags);
 
     return ({ text }) => {
-      if (!PREFILTER.test(text.original)) return [];
+      if (!mayHoldLabel(text) || !PREFILTER.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
       const found: Array<{ start: number; valueAt: number; end: number }> = [];

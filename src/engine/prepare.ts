@@ -48,6 +48,11 @@ export class PreparedText {
     return this.words;
   }
 
+  /** True when the message has no code, quote, link target or emoji: its prose is all there is. */
+  get hasOnlyProse(): boolean {
+    return this.views().hidden.text === '';
+  }
+
   /** The words of what the prose view leaves out: code, quotes, link targets (see {@link MarkupViews.hidden}). */
   get hiddenTokens(): readonly Token[] {
     if (this.hiddenWords === undefined) {
