@@ -37,6 +37,12 @@ const optionsSchema = z
 /** Options of the `iban` detector. */
 export type IbanOptions = z.infer<typeof optionsSchema>;
 
+/**
+ * Fewest digits a match can hold: the two check digits (some countries' account part may be all
+ * letters, AZ or QA). Below it, the message is skipped without any regex.
+ */
+const MIN_DIGITS = 2;
+
 /** The prefilter: a country code, two check digits and the start of the BBAN. */
 const PREFILTER = /[A-Za-z]{2}\d\d[ \u00a0]?[A-Za-z0-9]{4}/;
 
@@ -83,7 +89,7 @@ export const iban: Detector<IbanOptions> = {
     const candidate = new RegExp(CANDIDATE.source, CANDIDATE.flags);
 
     return ({ text }) => {
-      if (!text.stats.letterLetterDigitDigit || !PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

@@ -102,7 +102,11 @@ export class PreparedText {
   }
 
   private views(): MarkupViews {
-    if (this.markup === undefined) this.markup = readMarkup(this.original);
+    if (this.markup === undefined) {
+      this.markup = readMarkup(this.original);
+      // The reader has just copied the original's code units: read the statistics from that copy.
+      this.facts ??= textStats(this.original);
+    }
     return this.markup;
   }
 }
