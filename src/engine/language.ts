@@ -8,7 +8,7 @@
 import { Lang } from './types';
 import type { Token } from './token';
 import { collapseRuns } from './word-fold';
-import { internKey, NOT_IN_VOCABULARY } from './vocabulary';
+import { internKey } from './vocabulary';
 
 const FRENCH = new Set([
   'le', 'la', 'les', 'des', 'du', 'de', 'un', 'une', 'est', 'et', 'je', 'tu', 'il', 'elle', 'nous',
@@ -32,17 +32,23 @@ const ENGLISH = new Set([
   'yesterday', 'such', 'very', 'really', 'up', 'out', 'by', 'some', 'more', 'into', 'over', 'lol',
 ]);
 
+const NEITHER = 0;
 const FRENCH_ONLY = 1;
 const ENGLISH_ONLY = 2;
-const BOTH = 3;
+// A word both languages use (FRENCH_ONLY | ENGLISH_ONLY) counts for both.
 
-/** Which side(s) a word counts for, by its id in the shared vocabulary (one lookup per word). */
-const SIDES = new Map<number, number>();
-for (const word of FRENCH) SIDES.set(internKey(collapseRuns(word)), FRENCH_ONLY);
-for (const word of ENGLISH) {
-  const id = internKey(collapseRuns(word));
-  SIDES.set(id, SIDES.has(id) ? BOTH : ENGLISH_ONLY);
-}
+/**
+ * Which side(s) a word counts for, indexed by its id in the shared vocabulary. The function
+ * words are interned when this module loads, so their ids are small and the array stays short.
+ */
+const SIDES: Uint8Array = (() => {
+  const entries: Array<[number, number]> = [];
+  for (const word of FRENCH) entries.push([internKey(collapseRuns(word)), FRENCH_ONLY]);
+  for (const word of ENGLISH) entries.push([internKey(collapseRuns(word)), ENGLISH_ONLY]);
+  const sides = new Uint8Array(Math.max(...entries.map(([id]) => id)) + 1);
+  for (const [id, side] of entries) sides[id] = (sides[id] as number) | side;
+  return sides;
+})();
 
 /**
  * The language of a tokenized message: the side with more function words, else `fallback`.
@@ -54,8 +60,8 @@ export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
   let english = 0;
   for (const token of tokens) {
     const id = token.vocabulary;
-    const side = id === NOT_IN_VOCABULARY ? undefined : SIDES.get(id);
-    if (side === undefined) continue;
+    const side = id >= 0 && id < SIDES.length ? (SIDES[id] as number) : NEITHER;
+    if (side === NEITHER) continue;
     if (side !== ENGLISH_ONLY) french++;
     if (side !== FRENCH_ONLY) english++;
   }
