@@ -92,6 +92,9 @@ Examples:
       if (texts.length > 0) {
         checker.check(messageFromText(texts.join(' '), checkOptions));
       } else {
+        if ((io.stdin as { isTTY?: boolean }).isTTY === true) {
+          io.err('Reading messages from standard input, one per line (plain text or JSON); end with Ctrl-D.');
+        }
         await checkStream(io.stdin, checker, checkOptions, io);
       }
       process.exitCode = checker.flaggedCount > 0 ? EXIT.findings : EXIT.ok;
