@@ -102,8 +102,8 @@ class MarkupReader {
         // emoji consumed
       } else {
         const end = this.plainRunEnd(this.i + 1);
-        this.prose.appendRange(src, this.i, end);
-        this.data.appendRange(src, this.i, end);
+        this.prose.appendRange(src, this.codes, this.i, end);
+        this.data.appendRange(src, this.codes, this.i, end);
         this.i = end;
       }
     }
@@ -144,8 +144,8 @@ class MarkupReader {
     const close = src.indexOf(fence, this.i + fence.length);
     const unclosedInline = fence === '`' && (close === -1 || src.slice(this.i, close).includes('\n'));
     if (unclosedInline) {
-      this.prose.appendRange(src, this.i, this.i + 1);
-      this.data.appendRange(src, this.i, this.i + 1);
+      this.prose.appendRange(src, this.codes, this.i, this.i + 1);
+      this.data.appendRange(src, this.codes, this.i, this.i + 1);
       this.i++;
       return;
     }
@@ -171,8 +171,8 @@ class MarkupReader {
     const close = this.nextIndex('>', this.i + 1);
     const newline = this.nextIndex('\n', this.i + 1);
     if (close === -1 || (newline !== -1 && newline < close)) {
-      this.prose.appendRange(src, this.i, this.i + 1);
-      this.data.appendRange(src, this.i, this.i + 1);
+      this.prose.appendRange(src, this.codes, this.i, this.i + 1);
+      this.data.appendRange(src, this.codes, this.i, this.i + 1);
       this.i++;
       return;
     }
@@ -246,8 +246,8 @@ class MarkupReader {
         return;
       }
     }
-    if (toProse) this.prose.appendRange(src, this.i, this.i + 1);
-    this.data.appendRange(src, this.i, this.i + 1);
+    if (toProse) this.prose.appendRange(src, this.codes, this.i, this.i + 1);
+    this.data.appendRange(src, this.codes, this.i, this.i + 1);
     this.i++;
   }
 
@@ -276,7 +276,7 @@ class MarkupReader {
       } else {
         const amp = this.nextIndex('&', this.i);
         const end = amp === -1 || amp > to ? to : amp;
-        this.data.appendRange(this.src, this.i, end);
+        this.data.appendRange(this.src, this.codes, this.i, end);
         this.i = end;
       }
     }
@@ -294,7 +294,7 @@ class MarkupReader {
       } else {
         const amp = this.nextIndex('&', i + 1);
         const end = amp === -1 || amp > to ? to : amp;
-        view.appendRange(this.src, i, end);
+        view.appendRange(this.src, this.codes, i, end);
         i = end;
       }
     }

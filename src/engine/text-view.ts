@@ -78,8 +78,11 @@ export class TextViewBuilder {
   private readonly copy: boolean[] = [];
   private lastWasBreak = true;
 
-  /** Appends original `[from, to)` unchanged: each character stands for itself. */
-  appendRange(original: string, from: number, to: number): void {
+  /**
+   * Appends original `[from, to)` unchanged: each character stands for itself. `codes` are the
+   * original's code units (see `char-codes.ts`).
+   */
+  appendRange(original: string, codes: Uint16Array, from: number, to: number): void {
     if (to <= from) return;
     const last = this.copy.length - 1;
     if (last >= 0 && this.copy[last] === true && this.originalEnd[last] === from) {
@@ -88,7 +91,7 @@ export class TextViewBuilder {
       this.push(from, to, true);
     }
     this.text += original.slice(from, to);
-    const lastChar = original.charCodeAt(to - 1);
+    const lastChar = codes[to - 1];
     this.lastWasBreak = lastChar === 0x20 || lastChar === 0x0a;
   }
 
