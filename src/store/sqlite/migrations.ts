@@ -1,0 +1,233 @@
+/**
+ * The SQLite schema as explicit, numbered migrations. A migration is never edited once released:
+ * a change is a new migration. Applied migrations are recorded in `schema_migrations`
+ * (version, name, applied_at), and `PRAGMA user_version` mirrors the latest version so that
+ * `sqlite3 db 'pragma user_version'` tells an operator where a file stands.
+ */
+import type { Database } from 'better-sqlite3';
+
+/** One step of the schema. */
+export interface Migration {
+  /** 1, 2, 3…: applied in this order, each exactly once. */
+  readonly version: number;
+  /** A short name, recorded with the version. */
+  readonly name: string;
+  /** The statements, run in one transaction with the version's record. */
+  readonly sql: string;
+}
+
+/** A migration applied by {@link migrate}. */
+export interface AppliedMigration {
+  version: number;
+  name: string;
+}
+
+/** The database was written by a newer charter-bot: this code does not know its schema. */
+export class SchemaTooNewError extends Error {
+  constructor(
+    /** The database file (`:memory:` for an in-memory database). */
+    readonly path: string,
+    /** The schema version found in the file. */
+    readonly found: number,
+    /** The latest version this code knows. */
+    readonly supported: number,
+  ) {
+    super(
+      `Database ${path} has schema version ${found}, but this charter-bot only knows versions up to ` +
+        `${supported}: upgrade charter-bot, or point it at another database file.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/**
+ * Migration 1: flags, outbox, processed events, reports, acknowledgements, audit log.
+ *
+ * Times are INTEGER milliseconds since the epoch; booleans are INTEGER 0/1. No column holds
+ * message text: flags keep the engine's masked excerpt, the outbox the masked payload.
+ *
+ * The audit log is append-only, enforced by triggers:
+ * - UPDATE on `audit_log` always aborts;
+ * - DELETE aborts unless the row's `at` is before `audit_retention.purge_before`. That one-row
+ *   table holds 0 (so every DELETE aborts); the retention purge raises it to its cut-off, deletes,
+ *   and sets it back to 0, all in one transaction, so no other statement ever sees it raised.
+ *   `audit_retention` itself cannot lose or gain its row.
+ * This stops accidental or ad-hoc edits (a stray `DELETE FROM audit_log`, a buggy query); it is
+ * not a defence against someone with write access to the file, who can drop the triggers.
+ */
+const initialSchema = `
+CREATE TABLE flags (
+  id            INTEGER PRIMARY KEY,
+  rule          TEXT    NOT NULL,
+  category      TEXT    NOT NULL,
+  severity      TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  article       TEXT    NOT NULL,
+  channel       TEXT    NOT NULL,
+  channel_name  TEXT,
+  author        TEXT    NOT NULL,
+  message_ts    TEXT    NOT NULL,
+  thread_ts     TEXT,
+  permalink     TEXT,
+  excerpt       TEXT    NOT NULL,
+  status        TEXT    NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'dismissed', 'confirmed', 'escalated', 'resolved')),
+  nudged        INTEGER NOT NULL DEFAULT 0 CHECK (nudged IN (0, 1)),
+  alerted       INTEGER NOT NULL DEFAULT 0 CHECK (alerted IN (0, 1)),
+  alert_reason  TEXT    CHECK (alert_reason IN ('rule', 'ladder')),
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  handled_by    TEXT,
+  handled_at    INTEGER,
+  note          TEXT,
+  UNIQUE (channel, message_ts, rule)
+);
+CREATE INDEX flags_status     ON flags (status);
+CREATE INDEX flags_rule       ON flags (rule);
+CREATE INDEX flags_category   ON flags (category);
+CREATE INDEX flags_channel    ON flags (channel);
+CREATE INDEX flags_author     ON flags (author, created_at);
+CREATE INDEX flags_created_at ON flags (created_at);
+-- Cooldown (author, rule, since) and ladder (author, category, since): only reminded flags count.
+CREATE INDEX flags_cooldown ON flags (author, rule, created_at) WHERE nudged = 1;
+CREATE INDEX flags_ladder   ON flags (author, category, created_at) WHERE nudged = 1;
+
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  kind            TEXT    NOT NULL CHECK (kind IN ('nudge', 'alert')),
+  -- The person the delivery is about (payload.user), so erasing a user finds every delivery.
+  subject         TEXT    NOT NULL,
+  payload         TEXT    NOT NULL CHECK (json_valid(payload)),
+  status          TEXT    NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  lease_until     INTEGER,
+  last_error      TEXT,
+  receipt         TEXT    CHECK (receipt IS NULL OR json_valid(receipt)),
+  created_at      INTEGER NOT NULL,
+  sent_at         INTEGER,
+  failed_at       INTEGER
+);
+CREATE INDEX outbox_due     ON outbox (status, next_attempt_at);
+CREATE INDEX outbox_subject ON outbox (subject);
+CREATE INDEX outbox_created ON outbox (created_at);
+
+-- Which flags a delivery is about.
+CREATE TABLE outbox_flags (
+  delivery_id INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,
+  flag_id     INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
+  PRIMARY KEY (delivery_id, flag_id)
+) WITHOUT ROWID;
+CREATE INDEX outbox_flags_flag ON outbox_flags (flag_id);
+
+CREATE TABLE processed_events (
+  event_id     TEXT    PRIMARY KEY,
+  processed_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX processed_events_at ON processed_events (processed_at);
+
+CREATE TABLE reports (
+  flag_id  INTEGER NOT NULL REFERENCES flags (id) ON DELETE CASCADE,
+  reporter TEXT    NOT NULL,
+  at       INTEGER NOT NULL,
+  reason   TEXT,
+  PRIMARY KEY (flag_id, reporter)
+) WITHOUT ROWID;
+CREATE INDEX reports_reporter ON reports (reporter);
+
+CREATE TABLE acknowledgements (
+  user            TEXT    NOT NULL,
+  charter_version TEXT    NOT NULL,
+  at              INTEGER NOT NULL,
+  PRIMARY KEY (user, charter_version)
+) WITHOUT ROWID;
+
+CREATE TABLE audit_log (
+  id     INTEGER PRIMARY KEY,
+  at     INTEGER NOT NULL,
+  actor  TEXT    NOT NULL,
+  action TEXT    NOT NULL,
+  target TEXT    NOT NULL,
+  detail TEXT    CHECK (detail IS NULL OR json_valid(detail))
+);
+CREATE INDEX audit_log_at     ON audit_log (at);
+CREATE INDEX audit_log_actor  ON audit_log (actor);
+CREATE INDEX audit_log_action ON audit_log (action);
+
+CREATE TABLE audit_retention (
+  id           INTEGER PRIMARY KEY CHECK (id = 1),
+  purge_before INTEGER NOT NULL
+);
+INSERT INTO audit_retention (id, purge_before) VALUES (1, 0);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+WHEN old.at >= (SELECT purge_before FROM audit_retention WHERE id = 1)
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only: only the retention purge removes old entries');
+END;
+CREATE TRIGGER audit_retention_no_delete BEFORE DELETE ON audit_retention
+BEGIN
+  SELECT RAISE(ABORT, 'audit_retention keeps its one row');
+END;
+`;
+
+/** Every migration, in order. Append only. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+
+/** The schema version this code writes: the last migration's. */
+export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
+
+const CREATE_MIGRATIONS_TABLE = `
+CREATE TABLE IF NOT EXISTS schema_migrations (
+  version    INTEGER PRIMARY KEY,
+  name       TEXT    NOT NULL,
+  applied_at INTEGER NOT NULL
+)`;
+
+/** The highest schema version recorded in the database (0 for a new one). */
+export function schemaVersion(db: Database): number {
+  const table = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'")
+    .get();
+  if (table === undefined) return 0;
+  const row = db.prepare<[], { version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations').get();
+  return row?.version ?? 0;
+}
+
+/**
+ * Applies the pending migrations, each in its own (immediate) transaction with its record, and
+ * returns those it applied (none when the database is up to date). Safe when two processes open
+ * the same file at once: each migration is re-checked inside its transaction.
+ *
+ * @param now when to record as `applied_at` (ms since the epoch).
+ * @throws {@link SchemaTooNewError} when the database's schema is newer than this code's.
+ */
+export function migrate(db: Database, now: () => number = Date.now): AppliedMigration[] {
+  const found = schemaVersion(db);
+  if (found > latestSchemaVersion) {
+    throw new SchemaTooNewError(db.name, found, latestSchemaVersion);
+  }
+  db.exec(CREATE_MIGRATIONS_TABLE);
+  const isApplied = db.prepare<[number], { version: number }>('SELECT version FROM schema_migrations WHERE version = ?');
+  const record = db.prepare<[number, string, number]>(
+    'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+  );
+  const apply = db.transaction((migration: Migration): boolean => {
+    if (isApplied.get(migration.version) !== undefined) return false;
+    db.exec(migration.sql);
+    record.run(migration.version, migration.name, now());
+    db.pragma(`user_version = ${migration.version}`);
+    return true;
+  });
+  const applied: AppliedMigration[] = [];
+  for (const migration of migrations) {
+    if (migration.version > found && apply.immediate(migration)) {
+      applied.push({ version: migration.version, name: migration.name });
+    }
+  }
+  return applied;
+}

@@ -1,0 +1,311 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  DatabaseOpenError,
+  latestSchemaVersion,
+  migrate,
+  openDatabase,
+  SchemaTooNewError,
+  SqliteModerationStore,
+} from '../../src/store';
+import { openDatabaseWithMigrations } from '../../src/store/sqlite/open-database';
+import { describeModerationStoreContract } from './contract';
+
+const T0 = 1_732_790_400_000;
+const DAY = 24 * 3_600_000;
+
+/** Temporary directories made by this file, removed after each test. */
+const directories: string[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-store-'));
+  directories.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of directories.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describeModerationStoreContract('SQLite (temporary file)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-contract-'));
+  const store = SqliteModerationStore.open(path.join(dir, 'charter.db'));
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('openDatabase', () => {
+  it('creates the parent directories and sets WAL, synchronous NORMAL, foreign keys and the busy timeout', () => {
+    const file = path.join(tempDir(), 'nested', 'deeper', 'charter.db');
+    const db = openDatabase(file);
+    try {
+      expect(fs.existsSync(file)).toBe(true);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('takes another busy timeout', () => {
+    const db = openDatabase(path.join(tempDir(), 'charter.db'), { busyTimeoutMs: 250 });
+    try {
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(250);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens an in-memory database', () => {
+    const db = openDatabase(':memory:');
+    try {
+      expect(db.memory).toBe(true);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('names the path when it is a directory', () => {
+    const dir = tempDir();
+    const open = (): unknown => openDatabase(dir);
+    expect(open).toThrow(DatabaseOpenError);
+    expect(open).toThrow(dir);
+    try {
+      open();
+    } catch (error) {
+      expect((error as DatabaseOpenError).path).toBe(dir);
+      expect((error as DatabaseOpenError).name).toBe('DatabaseOpenError');
+    }
+  });
+
+  it('names the path when its directory cannot be created', () => {
+    const blocker = path.join(tempDir(), 'not-a-directory');
+    fs.writeFileSync(blocker, 'plain file');
+    const file = path.join(blocker, 'charter.db');
+    expect(() => openDatabase(file)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(file)).toThrow(`Cannot open the database ${file}`);
+  });
+
+  it('names the path when the file is not a database', () => {
+    const file = path.join(tempDir(), 'notes.db');
+    fs.writeFileSync(file, 'This is not an SQLite database, just some text that is long enough. '.repeat(20));
+    expect(() => openDatabase(file)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(file)).toThrow(file);
+  });
+
+  it('refuses a bad busy timeout', () => {
+    expect(() => openDatabase(':memory:', { busyTimeoutMs: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('migrations', () => {
+  it('records each migration with its name and time, and sets user_version', () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const { db, applied } = openDatabaseWithMigrations(file);
+    try {
+      expect(applied).toEqual([{ version: 1, name: 'initial schema' }]);
+      expect(latestSchemaVersion).toBe(1);
+      const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as Array<{
+        version: number;
+        name: string;
+        applied_at: number;
+      }>;
+      expect(rows.map((row) => [row.version, row.name])).toEqual([[1, 'initial schema']]);
+      expect(rows[0]!.applied_at).toBeGreaterThan(T0);
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies nothing the second time', () => {
+    const file = path.join(tempDir(), 'charter.db');
+    openDatabase(file).close();
+    const { db, applied } = openDatabaseWithMigrations(file);
+    try {
+      expect(applied).toEqual([]);
+      expect(migrate(db)).toEqual([]);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a database written by a newer charter-bot, leaving it untouched', () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const db = openDatabase(file);
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+      latestSchemaVersion + 1,
+      'from the future',
+      T0,
+    );
+    db.close();
+
+    const open = (): unknown => openDatabase(file);
+    expect(open).toThrow(SchemaTooNewError);
+    expect(open).toThrow(
+      `Database ${file} has schema version ${latestSchemaVersion + 1}, but this charter-bot only knows versions up to ${latestSchemaVersion}`,
+    );
+    const raw = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(raw.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: latestSchemaVersion + 1 });
+    } finally {
+      raw.close();
+    }
+  });
+});
+
+describe('SqliteModerationStore', () => {
+  function openStore(file: string): SqliteModerationStore {
+    return SqliteModerationStore.open(file);
+  }
+
+  async function raiseOne(store: SqliteModerationStore, eventId: string): Promise<number> {
+    const message = { channel: 'C0123ABCD', ts: '1732790400.000100', author: 'U0456EFGH' };
+    const result = await store.recordMessage({ eventId, message, rules: ['profanity'], cooldownSince: T0 - DAY }, T0, () => ({
+      create: [
+        {
+          rule: 'profanity',
+          category: 'profanity',
+          severity: 'medium',
+          action: 'nudge',
+          article: 'courtesy-language',
+          excerpt: '« p•••n »',
+          nudged: true,
+          alerted: false,
+        },
+      ],
+      update: [],
+      resolve: [],
+      deliveries: [
+        {
+          kind: 'nudge',
+          rules: ['profanity'],
+          payload: { user: 'U0456EFGH', channel: 'C0123ABCD', messageTs: '1732790400.000100', lang: 'fr', findings: [] },
+        },
+      ],
+    }));
+    return result.created[0]!;
+  }
+
+  it('keeps its data across close and reopen', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const first = openStore(file);
+    const id = await raiseOne(first, 'Ev0PERSIST1');
+    await first.decideFlag({ flagId: id, decision: 'confirm', actor: 'U0MOD4242', at: T0 + 1 });
+    await first.acknowledgeCharter('U0456EFGH', 'sha256:1a2b', T0);
+    await first.close();
+
+    const second = openStore(file);
+    try {
+      expect(await second.getFlag(id)).toMatchObject({ rule: 'profanity', status: 'confirmed', handledBy: 'U0MOD4242' });
+      expect(await second.acknowledgedAt('U0456EFGH', 'sha256:1a2b')).toBe(T0);
+      expect((await second.listAudit({ action: 'decide' }, { limit: 5 })).items).toHaveLength(1);
+      expect(await second.nextDeliveryDue()).toBe(T0);
+      const retry = await second.recordMessage(
+        { eventId: 'Ev0PERSIST1', message: { channel: 'C0123ABCD', ts: '1.2', author: 'U0456EFGH' }, rules: [], cooldownSince: 0 },
+        T0,
+        () => {
+          throw new Error('decide must not be called for a processed event');
+        },
+      );
+      expect(retry.duplicateEvent).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('refuses raw UPDATE and DELETE on the audit log, and tampering with the purge guard', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const store = openStore(file);
+    await store.appendAudit({ at: T0 - 400 * DAY, actor: 'U0MOD4242', action: 'view', target: 'flags' });
+    await store.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'someone-else'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM audit_retention').run()).toThrow(/one row/);
+      expect(() => db.prepare('INSERT INTO audit_retention (id, purge_before) VALUES (2, 0)').run()).toThrow();
+      expect(db.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: 'U0MOD4242' }]);
+      expect(db.prepare('SELECT purge_before FROM audit_retention').all()).toEqual([{ purge_before: 0 }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('the retention purge removes only entries before its cut-off, and closes the guard again', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const store = openStore(file);
+    await store.appendAudit({ at: T0 - 400 * DAY, actor: 'U0MOD4242', action: 'view', target: 'flags' });
+    await store.appendAudit({ at: T0 - 10 * DAY, actor: 'U0MOD4242', action: 'view', target: 'flags' });
+    expect((await store.purge(T0 - 90 * DAY, T0 - 365 * DAY, T0)).audit).toBe(1);
+    await store.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(db.prepare('SELECT purge_before FROM audit_retention').get()).toEqual({ purge_before: 0 });
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 2 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('stores no message text: no column is named like one', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+      const columns = tables.flatMap((table) =>
+        (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map((c) => `${table}.${c}`),
+      );
+      expect(columns).toContain('flags.excerpt');
+      expect(columns.filter((c) => /\.(text|message|body|content|raw)$/.test(c))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('lets only one of two connections claim a delivery while it is leased', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const a = openStore(file);
+    const b = openStore(file);
+    try {
+      await raiseOne(a, 'Ev0TWORELAY');
+      expect(await a.claimDueDeliveries(T0, 10, 60_000)).toHaveLength(1);
+      expect(await b.claimDueDeliveries(T0 + 1, 10, 60_000)).toEqual([]);
+      expect(await b.claimDueDeliveries(T0 + 60_000, 10, 60_000)).toHaveLength(1);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('refuses a page limit that is not a positive integer', async () => {
+    const store = openStore(':memory:');
+    try {
+      await expect(store.listFlags({}, { limit: 0 })).rejects.toThrow(RangeError);
+      await expect(store.listAudit({}, { limit: 1.5 })).rejects.toThrow(RangeError);
+      await expect(store.claimDueDeliveries(T0, -1, 1000)).rejects.toThrow(RangeError);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('close is idempotent, and a closed store rejects calls', async () => {
+    const store = openStore(':memory:');
+    await store.close();
+    await store.close();
+    await expect(store.getFlag(1)).rejects.toThrow();
+  });
+});
