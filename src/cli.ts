@@ -6,6 +6,8 @@
 import { Command, Option } from 'commander';
 import { Checker, checkStream, CheckOptions, messageFromText } from './cli/check';
 import { validateRules } from './cli/rules';
+import { registerStoreCommands } from './cli/flags';
+import { CORE_ENVIRONMENT } from './config';
 import type { Lang } from './engine/types';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,9 +45,12 @@ export function buildProgram(io: { out: (line: string) => void; err: (line: stri
       'after',
       `
 Environment:
-  RULES_DIR       rule files directory (default: the bundled rules/)
-  CHARTER_DIR     charter directory with charter.fr.md and charter.en.md (default: the bundled charter/)
-  DEFAULT_LOCALE  fr or en: the locale assumed when a message does not tell (default: fr)
+  RULES_DIR              rule files directory (default: the bundled rules/)
+  CHARTER_DIR            charter directory with charter.fr.md and charter.en.md (default: the bundled charter/)
+  DEFAULT_LOCALE         fr or en: the locale assumed when a message does not tell (default: fr)
+${CORE_ENVIRONMENT.filter(([name]) => name !== 'DEFAULT_LOCALE')
+  .map(([name, meaning]) => `  ${name.padEnd(22)} ${meaning}`)
+  .join('\n')}
 
 Run "charter-bot <command> --help" for a command's options.`,
     )
@@ -110,6 +115,8 @@ Examples:
       const ok = validateRules(dir ?? rulesDir({}), charterDir(options), io);
       process.exitCode = ok ? EXIT.ok : EXIT.findings;
     });
+
+  registerStoreCommands(program, io, process.env);
 
   return program;
 }

@@ -103,7 +103,8 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       eventId: message.eventId,
       message: recorded,
       rules,
-      cooldownSince: now - policy.cooldownMs,
+      // No cooldown: a window that starts after now holds no earlier reminder.
+      cooldownSince: policy.cooldownMs > 0 ? now - policy.cooldownMs : now + 1,
     };
     if (policy.ladder !== undefined) {
       query.ladder = { categories: policy.ladder.categories, since: now - policy.ladder.windowMs };

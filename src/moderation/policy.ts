@@ -170,3 +170,20 @@ function deliveredFinding(finding: Finding): DeliveredFinding {
     explanation: finding.explanation,
   };
 }
+
+/** Settings of the kindness policy as the environment gives them (see `src/config.ts`). */
+export interface KindnessSettings {
+  nudgeCooldownHours: number;
+  /** The Nth reminder alerts moderators; 0 turns the ladder off. */
+  escalationThreshold: number;
+  escalationWindowDays: number;
+}
+
+/** Builds the policy from its settings; the ladder counts the etiquette categories. */
+export function kindnessPolicy(settings: KindnessSettings): KindnessPolicy {
+  const policy: KindnessPolicy = { cooldownMs: settings.nudgeCooldownHours * HOUR };
+  if (settings.escalationThreshold > 0) {
+    policy.ladder = { categories: ETIQUETTE_CATEGORIES, threshold: settings.escalationThreshold, windowMs: settings.escalationWindowDays * DAY };
+  }
+  return policy;
+}

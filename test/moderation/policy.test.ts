@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/engine/types';
 import type { ExistingFlag, PriorState } from '../../src/moderation/ports';
-import { decideOutcome, DEFAULT_POLICY, firstFindingPerRule, KindnessPolicy } from '../../src/moderation/policy';
+import { decideOutcome, DEFAULT_POLICY, ETIQUETTE_CATEGORIES, firstFindingPerRule, KindnessPolicy, kindnessPolicy } from '../../src/moderation/policy';
 
 const MESSAGE = { channel: 'C0123ABCD', channelName: 'general', ts: '1732790400.000100', author: 'U0456EFGH' };
 
@@ -131,5 +131,15 @@ describe('decideOutcome', () => {
     const outcome = decide([finding('profanity')], prior({ existing: new Map([['profanity', existing(7, 'profanity', { status: 'resolved' })]]) }));
     expect(outcome.update).toEqual([{ id: 7, excerpt: 'merde' }]);
     expect(outcome.deliveries).toEqual([]);
+  });
+});
+
+describe('kindnessPolicy', () => {
+  it('builds the cooldown and the etiquette ladder from the settings; threshold 0 turns the ladder off', () => {
+    expect(kindnessPolicy({ nudgeCooldownHours: 24, escalationThreshold: 3, escalationWindowDays: 30 })).toEqual({
+      cooldownMs: 86_400_000,
+      ladder: { categories: ETIQUETTE_CATEGORIES, threshold: 3, windowMs: 30 * 86_400_000 },
+    });
+    expect(kindnessPolicy({ nudgeCooldownHours: 0, escalationThreshold: 0, escalationWindowDays: 30 })).toEqual({ cooldownMs: 0 });
   });
 });

@@ -85,7 +85,8 @@ CREATE TABLE flags (
 CREATE INDEX flags_status     ON flags (status);
 CREATE INDEX flags_rule       ON flags (rule);
 CREATE INDEX flags_category   ON flags (category);
-CREATE INDEX flags_channel    ON flags (channel);
+-- Channel filters use the UNIQUE (channel, message_ts, rule) index: a separate index on channel
+-- alone made the planner scan a whole channel's flags to find one message's.
 CREATE INDEX flags_author     ON flags (author, created_at);
 CREATE INDEX flags_created_at ON flags (created_at);
 -- Cooldown (author, rule, since) and ladder (author, category, since): only reminded flags count.
