@@ -10,7 +10,8 @@ import { fillPlaceholders, type Detection, type DetectionInput } from './detecti
 import { maskValue, truncate } from './excerpt';
 import { PreparedText } from './prepare';
 import type { CompiledRule, RuleSet } from './rule';
-import { ChannelContext, ChatMessage, DATA_LEAK_CATEGORIES, Finding, Localized, RuleError, Verdict } from './types';
+import { rulesInScope } from './scope-cache';
+import { ChatMessage, DATA_LEAK_CATEGORIES, Finding, Localized, RuleError, Verdict } from './types';
 
 /**
  * Evaluates a message against every enabled rule of a rule set.
@@ -24,10 +25,8 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   let input: DetectionInput | undefined;
-  const channel = normalizedChannel(message.channel);
-  for (const rule of ruleSet.rules) {
+  for (const rule of rulesInScope(ruleSet.rules, message.channel)) {
     if (message.user !== undefined && rule.exempt.has(message.user)) continue;
-    if (!rule.inScope(channel)) continue;
     input ??= inputFor(text, message);
     if (rule.lang !== undefined && rule.lang !== input.lang) continue;
     let detections: Detection[];
@@ -46,13 +45,6 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
 /** What detectors receive. */
 function inputFor(text: PreparedText, message: ChatMessage): DetectionInput {
   return { text, message, lang: text.lang };
-}
-
-/** The channel with its name lowercased once, for every rule's scope test. */
-function normalizedChannel(channel: ChannelContext | undefined): ChannelContext | undefined {
-  const name = channel?.name;
-  if (channel === undefined || name === undefined || name === name.toLowerCase()) return channel;
-  return { ...channel, name: name.toLowerCase() };
 }
 
 /** Turns a detection into a finding; the only place excerpts are cut and masked. */

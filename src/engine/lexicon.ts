@@ -45,6 +45,11 @@ export interface Lexicon {
   readonly byMaskedKey: ReadonlyMap<string, readonly CompiledEntry[]>;
   /** Stems, by their vocabulary id. */
   readonly byStem: ReadonlyMap<number, readonly CompiledEntry[]>;
+  /**
+   * 1 at the vocabulary id of every key in `byId`: most words of a message start no entry, and
+   * one array read tells so. Ids interned after the lexicon was compiled are past its end.
+   */
+  readonly firstWords: Uint8Array;
 }
 
 const MIN_STEM_LENGTH = 3;
@@ -78,7 +83,15 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
     }
   }
-  return { byId, byMaskedKey, byStem };
+  return { byId, byMaskedKey, byStem, firstWords: idTable(byId.keys()) };
+}
+
+/** A table with 1 at each of `ids`. */
+function idTable(ids: Iterable<number>): Uint8Array {
+  const list = [...ids];
+  const table = new Uint8Array(list.length === 0 ? 0 : Math.max(...list) + 1);
+  for (const id of list) table[id] = 1;
+  return table;
 }
 
 function add<K>(map: Map<K, CompiledEntry[]>, key: K, entry: CompiledEntry): void {
@@ -108,8 +121,10 @@ function maskedVariants(key: string): string[] {
  */
 export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): LexiconMatch[] {
   const matches: LexiconMatch[] = [];
+  const hasStems = lexicon.byStem.size > 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
+    if (!mayStartEntry(lexicon, token, hasStems)) continue;
     const best = bestAt(lexicon, tokens, i, token);
     if (best !== undefined) {
       matches.push(best);
@@ -123,6 +138,16 @@ export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): Lexico
 export function matchLexiconAt(lexicon: Lexicon, tokens: readonly Token[], i: number): LexiconMatch | undefined {
   const token = tokens[i];
   return token === undefined ? undefined : bestAt(lexicon, tokens, i, token);
+}
+
+/**
+ * Whether an entry may start at `token`: its word starts one, or it shows hidden letters, or it
+ * starts with a stem and the lexicon has stems. When not, {@link bestAt} finds nothing.
+ */
+function mayStartEntry(lexicon: Lexicon, token: Token, hasStems: boolean): boolean {
+  const id = token.vocabulary;
+  if (id >= 0 && id < lexicon.firstWords.length && lexicon.firstWords[id] === 1) return true;
+  return token.masked || (hasStems && token.stem !== NOT_IN_VOCABULARY);
 }
 
 function bestAt(lexicon: Lexicon, tokens: readonly Token[], i: number, token: Token): LexiconMatch | undefined {

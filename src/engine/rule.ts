@@ -5,7 +5,10 @@
 import type { DetectFunction, MessageTable } from './detection';
 import type { Action, Category, ChannelContext, Lang, Localized, Severity } from './types';
 
-/** Decides whether a rule applies in a channel. */
+/**
+ * Decides whether a rule applies in a channel, from its name (lowercased), `external` and
+ * `private` flags only: `evaluate` remembers the answers per channel (see `scope-cache.ts`).
+ */
 export type ScopeTest = (channel: ChannelContext | undefined) => boolean;
 
 /** One compiled rule. */

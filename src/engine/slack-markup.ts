@@ -76,9 +76,15 @@ class MarkupReader {
 
   /** The source's code units (see `char-codes.ts`); read only while this reader runs. */
   private readonly codes: Uint16Array;
+  /**
+   * `src.length`, read once: scanning loops that read a string's length on every turn run twice
+   * as slow once they have seen a concatenated string (as the rule examples are, when rules load).
+   */
+  private readonly length: number;
 
   constructor(private readonly src: string) {
     this.codes = charCodesOf(src);
+    this.length = src.length;
     this.prose = new TextViewBuilder();
     this.data = new TextViewBuilder();
     this.hidden = new TextViewBuilder();
@@ -86,7 +92,7 @@ class MarkupReader {
 
   read(): MarkupViews {
     const src = this.src;
-    while (this.i < src.length) {
+    while (this.i < this.length) {
       if (this.atLineStart() && src.startsWith('&gt;', this.i)) {
         this.readQuote();
         continue;
@@ -112,14 +118,15 @@ class MarkupReader {
 
   /** End of the run of ordinary characters starting before `from` (up to the next markup character or line start). */
   private plainRunEnd(from: number): number {
-    const src = this.src;
+    const length = this.length;
+    const codes = this.codes;
     let i = from;
-    while (i < src.length) {
-      const c = this.codes[i] as number;
+    while (i < length) {
+      const c = codes[i] as number;
       if (c === 0x60 || c === 0x3c || c === 0x26 || c === 0x3a || c === 0x0a) break;
       i++;
     }
-    if (i < src.length && this.codes[i] === 0x0a) i++;
+    if (i < length && codes[i] === 0x0a) i++;
     return i;
   }
 

@@ -131,6 +131,7 @@ function isAsciiWordCode(code: number): boolean {
  */
 function readPlainWord(tokens: Token[], text: string, codes: Uint16Array, start: number, trie: TrieTables): number {
   const transitions = trie.transitions;
+  const stems = trie.stems;
   const length = text.length;
   let j = start;
   let letters = 0;
@@ -159,7 +160,7 @@ function readPlainWord(tokens: Token[], text: string, codes: Uint16Array, start:
     }
     letters++;
     if (lower !== previous && node !== NO_NODE) {
-      if (trie.stems[node] === 1) stem = trie.ids[node] as number;
+      if (stems[node] === 1) stem = trie.ids[node] as number;
       node = transitions[node * 26 + (lower - 0x61)] as number;
     }
     previous = lower;

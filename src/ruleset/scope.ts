@@ -18,7 +18,7 @@ export function compileChannelPatterns(patterns: readonly string[]): RegExp {
 
 /**
  * Builds a rule's scope test. No scope: everywhere. Channel names are compared as given:
- * `evaluate` lowercases them once per message. A channel whose name is unknown matches no
+ * `evaluate` lowercases them (once per channel: see `engine/scope-cache.ts`). A channel whose name is unknown matches no
  * `channels` pattern and no `exceptChannels` pattern.
  *
  * @example compileScope({ channels: ['client-*'], external: true, match: 'any' })({ name: 'client-renault' }) === true
