@@ -41,6 +41,11 @@ export class StaffActions {
     await this.store.appendAudit({ actor: user, action: 'acknowledge', target: `charter:${charterVersion}`, at });
   }
 
+  /** When the user acknowledged this version of the charter, if they did. */
+  acknowledgedAt(user: string, charterVersion: string): Promise<number | undefined> {
+    return this.store.acknowledgedAt(user, charterVersion);
+  }
+
   /** The reminders the bot sent this user, newest first (nothing about anyone else). */
   async ownReminders(user: string, limit = 20): Promise<Flag[]> {
     const page = await this.store.listFlags({ author: user, nudgedOnly: true, includeShadow: false }, { limit });

@@ -1,0 +1,167 @@
+/**
+ * The Bolt app: Socket Mode (default) or HTTP (`POST /slack/events`, `GET /healthz`), with the
+ * listeners of this folder and a Notifier for the moderation core's outbox.
+ *
+ * The Web API client makes no retries of its own and rejects rate-limited calls: the outbox relay
+ * owns retries (with Retry-After), so a reminder is never retried twice over.
+ */
+import { App, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Lang } from '../engine/types';
+import type { MessageHandler } from '../moderation/handle-message';
+import type { Logger } from '../moderation/logger';
+import type { Clock, Notifier } from '../moderation/ports';
+import type { StaffActions } from '../moderation/staff';
+import type { Charter } from '../ruleset/charter';
+import { boltLogger } from './bolt-logger';
+import { charterVersion } from './charter-version';
+import type { SlackContext } from './context';
+import { SlackDirectory } from './directory';
+import { registerActionListeners } from './listeners/actions';
+import { registerCharterCommand } from './listeners/charter-command';
+import { registerHomeListener } from './listeners/home';
+import { registerMessageListener } from './listeners/messages';
+import { registerOnboarding } from './listeners/onboarding';
+import { platformErrorCode, SlackNotifier } from './notifier';
+import { permalinkBuilder } from './permalink';
+
+/** auth.test errors that mean the token itself is wrong: the bot cannot start. */
+const REFUSED_TOKEN_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);
+
+/** How to connect to Slack. */
+export type SlackConnection =
+  | { mode: 'socket'; botToken: string; appToken: string; slackApiUrl?: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; slackApiUrl?: string; port: number; host: string };
+
+/** What the Slack app is built from. */
+export interface SlackAppOptions {
+  connection: SlackConnection;
+  handleMessage: MessageHandler;
+  staff: StaffActions;
+  charter: () => Charter;
+  defaultLang: Lang;
+  retentionDays: number;
+  onboarding: boolean;
+  moderationChannel?: string;
+  logger: Logger;
+  clock: Clock;
+  /** Answers `GET /healthz` (HTTP mode): resolves when the bot can serve. */
+  health: () => Promise<void>;
+}
+
+/** A started Slack app. */
+export interface SlackApp {
+  app: App;
+  client: WebClient;
+  notifier: Notifier;
+  /** Starts listening; in HTTP mode resolves with the port. */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+/** Builds the Bolt app and its listeners (nothing is started). */
+export function createSlackApp(options: SlackAppOptions): SlackApp {
+  const { connection, logger } = options;
+  const clientOptions = {
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    ...(connection.slackApiUrl !== undefined ? { slackApiUrl: connection.slackApiUrl } : {}),
+  };
+  const common = {
+    token: connection.botToken,
+    logger: boltLogger(logger),
+    logLevel: LogLevel.INFO,
+    convoStore: false as const,
+    clientOptions,
+  };
+  const app =
+    connection.mode === 'socket'
+      ? new App({ ...common, socketMode: true, appToken: connection.appToken })
+      : new App({
+          ...common,
+          signingSecret: connection.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: [
+            {
+              path: '/healthz',
+              method: ['GET'],
+              handler: (_req, res) => {
+                options
+                  .health()
+                  .then(() => {
+                    res.writeHead(200, { 'content-type': 'application/json' });
+                    res.end('{"status":"ok"}');
+                  })
+                  .catch(() => {
+                    res.writeHead(503, { 'content-type': 'application/json' });
+                    res.end('{"status":"unavailable"}');
+                  });
+              },
+            },
+          ],
+        });
+
+  let permalink: ((channel: string, ts: string, threadTs?: string) => string) | undefined;
+  let version: { charter: Charter; value: string } | undefined;
+  const ctx: SlackContext = {
+    directory: new SlackDirectory(app.client, options.defaultLang, logger),
+    handleMessage: options.handleMessage,
+    staff: options.staff,
+    charter: options.charter,
+    charterVersion: () => {
+      const charter = options.charter();
+      if (version?.charter !== charter) version = { charter, value: charterVersion(charter) };
+      return version.value;
+    },
+    permalink: (channel, ts, threadTs) => permalink?.(channel, ts, threadTs),
+    defaultLang: options.defaultLang,
+    retentionDays: options.retentionDays,
+    onboarding: options.onboarding,
+    logger,
+    clock: options.clock,
+  };
+  registerMessageListener(app, ctx);
+  registerActionListeners(app, ctx);
+  registerCharterCommand(app, ctx);
+  registerHomeListener(app, ctx);
+  registerOnboarding(app, ctx);
+  app.error(async (error) => {
+    logger.error({ err: error }, 'unhandled error in a Slack listener');
+  });
+
+  const notifier = new SlackNotifier({
+    client: app.client,
+    charter: options.charter,
+    moderatorLang: options.defaultLang,
+    ...(options.moderationChannel !== undefined ? { moderationChannel: options.moderationChannel } : {}),
+  });
+
+  return {
+    app,
+    client: app.client,
+    notifier,
+    async start() {
+      try {
+        const identity = await app.client.auth.test();
+        if (typeof identity.url === 'string') permalink = permalinkBuilder(identity.url);
+      } catch (error) {
+        const code = platformErrorCode(error);
+        if (code !== undefined && REFUSED_TOKEN_ERRORS.has(code)) {
+          throw new Error(`Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token again from api.slack.com/apps → your app → OAuth & Permissions.`);
+        }
+        logger.warn({ err: error }, 'auth.test failed: reminders will have no message link');
+      }
+      if (connection.mode === 'socket') {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start({ port: connection.port, host: connection.host })) as { address(): unknown };
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null && 'port' in address ? Number((address as { port: unknown }).port) : connection.port;
+      return { port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

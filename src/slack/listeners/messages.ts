@@ -1,0 +1,57 @@
+/**
+ * Channel messages: read the event, add channel and author context, hand it to the moderation
+ * core. Never throws: a failure is logged (ids only) and the next message goes on.
+ */
+import type { App } from '@slack/bolt';
+import type { SlackContext } from '../context';
+import { readMessageEvent } from '../message-events';
+
+/** Registers the `message` listener. */
+export function registerMessageListener(app: App, ctx: SlackContext): void {
+  app.event('message', async ({ event, body, context }) => {
+    const eventId = typeof body.event_id === 'string' ? body.event_id : undefined;
+    try {
+      const decision = readMessageEvent(event, context.botUserId);
+      if ('skip' in decision) {
+        ctx.logger.debug({ eventId, skip: decision.skip }, 'message not checked');
+        return;
+      }
+      const { check } = decision;
+      if (eventId === undefined) {
+        ctx.logger.warn({ channel: check.channel }, 'message event without event_id: not checked');
+        return;
+      }
+      const [channel, author] = await Promise.all([ctx.directory.channel(check.channel), ctx.directory.user(check.author)]);
+      if (channel.direct) return;
+      if (author.isBot) return;
+      const permalink = ctx.permalink(check.channel, check.ts, check.threadTs);
+      await ctx.handleMessage({
+        eventId,
+        channel: {
+          id: check.channel,
+          private: channel.private,
+          external: channel.external,
+          ...(channel.name !== undefined ? { name: channel.name } : {}),
+        },
+        author: check.author,
+        ts: check.ts,
+        text: check.text,
+        edited: check.edited,
+        locale: author.lang,
+        ...(check.threadTs !== undefined ? { threadTs: check.threadTs } : {}),
+        ...(permalink !== undefined ? { permalink } : {}),
+      });
+    } catch (error) {
+      ctx.logger.error({ eventId, err: error }, 'message could not be checked');
+    }
+  });
+
+  // A channel renamed, shared or made private: forget what we knew about it.
+  for (const type of ['channel_rename', 'channel_shared', 'channel_unshared', 'group_rename', 'channel_convert_to_private'] as const) {
+    app.event(type, async ({ event }) => {
+      const channel = (event as { channel?: unknown }).channel;
+      const id = typeof channel === 'string' ? channel : typeof channel === 'object' && channel !== null ? (channel as { id?: unknown }).id : undefined;
+      if (typeof id === 'string') ctx.directory.forgetChannel(id);
+    });
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The whole bot, as `npm start` wires it (src/bot.ts), in HTTP mode on 127.0.0.1, against the
+ * Slack simulator, with a fresh SQLite file; events are delivered signed, like Slack does.
+ *
+ * The workspace: Alice (fr-FR) and Bob (en-US) in #general, #projet-atlas, the private
+ * #direction-privee and the shared #client-renault; Claire (fr-FR) only in #general; a bot
+ * user; the moderators' channel #moderation.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { AppConfig } from '../../src/app-config';
+import { startBot, RunningBot } from '../../src/bot';
+import { createLogger } from '../../src/log';
+import { SlackDelivery, SlackSimulator } from '../../src/simulator';
+
+export const ALICE = 'U0ALICE01';
+export const BOB = 'U0BOB0002';
+export const CLAIRE = 'U0CLAIRE3';
+export const OTHER_BOT = 'U0DEPLOYBOT';
+export const GENERAL = 'C0GENERAL1';
+export const PROJET = 'C0PROJET01';
+export const CLIENT = 'C0CLIENT01';
+export const PRIVATE = 'G0PRIVE001';
+export const MODERATION = 'C0MODS0001';
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+/** A running bot, its simulator and what it logged. */
+export interface Harness {
+  sim: SlackSimulator;
+  slack: SlackDelivery;
+  bot: RunningBot;
+  dir: string;
+  database: string;
+  /** Every log line the bot wrote (JSON). */
+  logs: string[];
+  /** Waits until the bot has handled what was sent and delivered its outbox. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Options of the harness. */
+export interface HarnessOptions {
+  onboarding?: boolean;
+  moderationChannel?: string | null;
+  config?: Partial<AppConfig>;
+}
+
+/** Starts the simulator, fills the workspace, starts the bot. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const sim = await SlackSimulator.start();
+  sim.addUser({ id: ALICE, name: 'alice', realName: 'Alice Martin', locale: 'fr-FR' });
+  sim.addUser({ id: BOB, name: 'bob', realName: 'Bob Smith', locale: 'en-US' });
+  sim.addUser({ id: CLAIRE, name: 'claire', realName: 'Claire Petit', locale: 'fr-FR' });
+  sim.addUser({ id: OTHER_BOT, name: 'deploybot', isBot: true, botId: 'B0DEPLOY' });
+  const members = [ALICE, BOB, sim.botUserId];
+  sim.addChannel({ id: GENERAL, name: 'general', members: [...members, CLAIRE] });
+  sim.addChannel({ id: PROJET, name: 'projet-atlas', members });
+  sim.addChannel({ id: CLIENT, name: 'client-renault', isExtShared: true, members });
+  sim.addChannel({ id: PRIVATE, name: 'direction-privee', isPrivate: true, members });
+  sim.addChannel({ id: MODERATION, name: 'moderation', members: [sim.botUserId] });
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-e2e-'));
+  const database = path.join(dir, 'charter.db');
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const logger = createLogger({ level: 'debug', destination: sink });
+  const moderationChannel = options.moderationChannel === null ? undefined : (options.moderationChannel ?? MODERATION);
+  const config: AppConfig = {
+    databasePath: database,
+    retentionDays: 90,
+    auditRetentionDays: 365,
+    logLevel: 'debug',
+    defaultLocale: 'fr',
+    nudgeCooldownHours: 24,
+    escalationThreshold: 3,
+    escalationWindowDays: 30,
+    mode: 'http',
+    botToken: sim.botToken,
+    signingSecret: SIGNING_SECRET,
+    slackApiUrl: sim.apiUrl,
+    port: 0,
+    host: '127.0.0.1',
+    moderators: [],
+    admins: [],
+    onboarding: options.onboarding ?? true,
+    ...(moderationChannel !== undefined ? { moderationChannel } : {}),
+    ...options.config,
+  };
+  const bot = await startBot(config, logger, { retry: { baseDelayMs: 20, maxDelayMs: 100 } });
+  const slack = sim.connect({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET });
+
+  return {
+    sim,
+    slack,
+    bot,
+    dir,
+    database,
+    logs,
+    async settle() {
+      // Bolt acknowledges before listeners run: wait until the simulator has seen no call for a
+      // while and nothing is left to deliver.
+      let seen = -1;
+      for (let round = 0; round < 200; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 40));
+        const pending = await bot.store.nextDeliveryDue();
+        if (sim.calls.length === seen && pending === undefined) return;
+        seen = sim.calls.length;
+      }
+      throw new Error('the bot did not settle in 8 s');
+    },
+    async stop() {
+      await bot.stop();
+      await sim.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
