@@ -1,0 +1,365 @@
+/**
+ * Every user-facing string of the Slack app, in French and English, with `{placeholders}`.
+ * Pure data and formatting: no I/O.
+ *
+ * Strings are mrkdwn where they go into mrkdwn. Placeholder values are inserted as they are:
+ * escape anything a user or an admin wrote (see `mrkdwn.ts`) before passing it.
+ *
+ * French typography: a no-break space before `:` (U+00A0) and a narrow no-break space before
+ * `!`, `?` and `;` (U+202F); « » quotes; typographic apostrophes.
+ */
+import type { Category, Lang, Severity } from '../engine/types';
+
+/** No-break space, before `:` and inside « ». */
+const NB = '\u00a0';
+/** Narrow no-break space, before `!`, `?`, `;`. */
+const NN = '\u202f';
+
+const FR = {
+  'common.viewMessage': 'Voir le message',
+  'common.thisChannel': 'ce canal',
+  'common.today': 'aujourd’hui',
+  'common.yesterday': 'hier',
+  'article.label': 'Article {number} — {name}',
+
+  'reminder.header': 'Petit rappel de la charte 🙂',
+  'reminder.header.leak': 'Une information sensible à retirer 🔒',
+  'reminder.intro': 'Votre message dans {channel} ne respecte peut-être pas notre charte.',
+  'reminder.intro.leak': 'Votre message dans {channel} semble contenir une information sensible.',
+  'reminder.excerpt': `_Extrait_${NB}: {excerpt}`,
+  'reminder.more.one': 'Et {count} autre point dans ce message.',
+  'reminder.more.other': 'Et {count} autres points dans ce message.',
+  'reminder.readArticle': 'Lire l’article {number}',
+  'reminder.readArticle.plain': 'Lire l’article',
+  'reminder.mistake': 'C’est une erreur',
+  'reminder.gotIt': 'Compris',
+  'reminder.onlyYou': 'Seul·e vous voyez ce message. Un rappel n’est pas une sanction.',
+  'reminder.viaDm': 'Ce message vous est adressé en privé parce que le rappel n’a pas pu s’afficher dans le canal.',
+  'reminder.text': `Petit rappel de la charte${NB}: votre message dans {channel} ({articles}).`,
+  'reminder.text.leak': `Votre message dans {channel} semble contenir une information sensible${NB}: supprimez-le dès que possible.`,
+
+  'advice.title': 'À faire maintenant',
+  'advice.delete': `Supprimez le message${NB}: le modifier ne suffit pas, l’ancienne version a pu être lue.`,
+  'advice.password': `Changez ce mot de passe${NB}: une fois publié, il est compromis.`,
+  'advice.secret': `Révoquez ce jeton ou cette clé et créez-en un nouveau${NB}: un secret publié est compromis, même quelques secondes.`,
+  'advice.tellSecurity': `Prévenez l’équipe sécurité sans recopier la donnée${NB}: indiquez simplement le canal et l’heure.`,
+  'advice.tellSecurityAndDpo': `Prévenez l’équipe sécurité et le DPO sans recopier la donnée${NB}: indiquez simplement le canal et l’heure.`,
+  'advice.reassure': `Réagir vite est toujours la bonne décision${NB}: cela ne vous sera jamais reproché.`,
+
+  'alert.header': `{emoji} Signalement${NB}: {category}`,
+  'alert.field.channel': 'Canal',
+  'alert.field.author': 'Auteur·rice',
+  'alert.field.rule': 'Règle',
+  'alert.field.severity': 'Gravité',
+  'alert.field.message': 'Message',
+  'alert.noLink': 'lien indisponible',
+  'alert.why.rule': `Pourquoi${NB}: la règle prévoit d’alerter les modérateurs.`,
+  'alert.why.ladder': `Pourquoi${NB}: {nth} rappel en {days} jours.`,
+  'alert.history.one': '{count} signalement de cette personne en {days} jours, celui-ci compris.',
+  'alert.history.other': '{count} signalements de cette personne en {days} jours, celui-ci compris.',
+  'alert.more.one': 'Et {count} autre point dans ce message.',
+  'alert.more.other': 'Et {count} autres points dans ce message.',
+  'alert.text': `Signalement dans {channel}${NB}: {category} ({severity}).`,
+
+  'home.intro': 'Quelques règles simples pour que notre Slack reste agréable, efficace et sûr. Tapez `/charter` pour les retrouver partout.',
+  'home.read': 'Lire',
+  'home.ack.prompt': 'Prenez deux minutes pour lire la charte (version {version}), puis confirmez-le ici.',
+  'home.ack.button': 'J’ai lu la charte',
+  'home.ack.done': '✅ Vous avez pris connaissance de la charte le {date}. Merci' + NN + '!',
+  'home.articles.more': `Et {count} autres articles${NB}: tapez \`/charter\` pour la liste complète.`,
+  'home.reminders.title': 'Vos rappels',
+  'home.reminders.empty': `Aucun rappel. Merci${NN}!`,
+  'home.reminders.more': 'Les {shown} plus récents sur {total}.',
+  'home.reminders.resolved': 'message corrigé',
+  'home.reminders.dismissed': 'classé comme erreur',
+  'home.privacy.one': `Vos données${NB}: pour chaque rappel, charter-bot garde la règle, le canal, la date et un court extrait masqué, jamais le texte de vos messages. Tout est effacé après {days} jour.`,
+  'home.privacy.other': `Vos données${NB}: pour chaque rappel, charter-bot garde la règle, le canal, la date et un court extrait masqué, jamais le texte de vos messages. Tout est effacé après {days} jours.`,
+  'home.privacy.rights': `Vos droits${NB}: article {number} de la charte.`,
+
+  'modal.title': 'Charte',
+  'modal.close': 'Fermer',
+  'modal.partOf': `Dans${NB}: {parent}`,
+
+  'command.summary.hint': 'Tapez `/charter {number}`, `/charter {id}` ou un mot du titre (`/charter {word}`) pour lire un article.',
+  'command.help.title': 'Utiliser `/charter`',
+  'command.help.summary': `\`/charter\`${NB}: la charte en bref`,
+  'command.help.number': `\`/charter {number}\`${NB}: un article par son numéro`,
+  'command.help.id': `\`/charter {id}\`${NB}: un article par son identifiant`,
+  'command.help.word': `\`/charter {word}\`${NB}: un article par un mot de son titre`,
+  'command.help.help': `\`/charter help\`${NB}: cette aide`,
+  'command.help.home': 'La charte complète et vos rappels sont aussi dans l’onglet Accueil de charter-bot.',
+  'command.unknown': `Je ne trouve aucun article «${NB}{query}${NB}».`,
+  'command.unknown.next': 'Essayez un numéro (`/charter {number}`), un identifiant (`/charter {id}`) ou un mot du titre. `/charter` seul affiche la liste.',
+  'command.unknown.ids': `Identifiants${NB}: {ids}`,
+  'command.others': `Autres résultats${NB}: {list}`,
+  'command.article.footer': `Toute la charte${NB}: \`/charter\`, ou l’onglet Accueil de charter-bot.`,
+  'command.text.summary': '{title} — {count} articles',
+  'command.text.help': 'Aide de la commande /charter',
+
+  'onboarding.hello': `Bonjour${NN}! 👋 Je suis charter-bot. J’aide chacun à faire vivre notre charte de bon usage de Slack${NB}: quelques règles simples pour que notre Slack reste agréable, efficace et sûr.`,
+  'onboarding.how': 'Si l’un de vos messages semble s’en écarter, je vous envoie un rappel privé, visible de vous seul·e, jamais une sanction. Je ne lis pas vos messages directs.',
+  'onboarding.ack': `Quand vous l’aurez lue, confirmez-le d’un clic${NB}:`,
+  'onboarding.hint': 'Tapez `/charter` pour la consulter à tout moment, ou ouvrez l’onglet Accueil de charter-bot.',
+  'onboarding.text': `Bonjour${NN}! Voici notre charte de bon usage de Slack, en deux minutes de lecture.`,
+
+  'feedback.mistakeRecorded': `Merci${NN}! Votre retour est transmis aux modérateurs, qui vont y jeter un œil. Il ne sera jamais retenu contre vous.`,
+  'feedback.mistakeAlready': `Vous avez déjà signalé ce rappel comme une erreur${NB}: les modérateurs l’ont bien reçu.`,
+  'feedback.mistakeUnknown': `Je ne retrouve pas ce rappel${NB}: il a peut-être expiré ou déjà été traité. Rien d’autre à faire de votre côté.`,
+  'feedback.acknowledged': `Merci${NN}! Vous avez pris connaissance de la charte le {date}.`,
+  'feedback.notAllowed': 'Désolé, cette action ne vous est pas ouverte.',
+
+  'category.profanity': 'Grossièreté',
+  'category.insult': 'Insulte',
+  'category.shouting': 'Majuscules',
+  'category.familiar-tone': 'Ton familier',
+  'category.mass-mention': 'Mention collective',
+  'category.off-topic': 'Hors sujet',
+  'category.payment-card': 'Carte bancaire',
+  'category.bank-account': 'Coordonnées bancaires',
+  'category.national-id': 'Numéro d’identification',
+  'category.secret': 'Clé ou jeton d’accès',
+  'category.password': 'Mot de passe',
+  'category.personal-data': 'Données personnelles',
+  'category.confidential': 'Document confidentiel',
+  'category.custom': 'Règle de l’entreprise',
+
+  'severity.low': 'faible',
+  'severity.medium': 'moyenne',
+  'severity.high': 'élevée',
+  'severity.critical': 'critique',
+} as const;
+
+/** The key of a user-facing string. */
+export type StringKey = keyof typeof FR;
+
+const EN: Record<StringKey, string> = {
+  'common.viewMessage': 'View message',
+  'common.thisChannel': 'this channel',
+  'common.today': 'today',
+  'common.yesterday': 'yesterday',
+  'article.label': 'Article {number} — {name}',
+
+  'reminder.header': 'A quick reminder about our charter 🙂',
+  'reminder.header.leak': 'Sensitive information to remove 🔒',
+  'reminder.intro': 'Your message in {channel} may not follow our charter.',
+  'reminder.intro.leak': 'Your message in {channel} seems to contain sensitive information.',
+  'reminder.excerpt': '_Excerpt:_ {excerpt}',
+  'reminder.more.one': 'And {count} more point in this message.',
+  'reminder.more.other': 'And {count} more points in this message.',
+  'reminder.readArticle': 'Read article {number}',
+  'reminder.readArticle.plain': 'Read the article',
+  'reminder.mistake': 'This is a mistake',
+  'reminder.gotIt': 'Got it',
+  'reminder.onlyYou': 'Only you can see this. A reminder is not a sanction.',
+  'reminder.viaDm': 'You are getting this as a direct message because the reminder could not be shown in the channel.',
+  'reminder.text': 'A quick reminder about our charter: your message in {channel} ({articles}).',
+  'reminder.text.leak': 'Your message in {channel} seems to contain sensitive information: please delete it as soon as you can.',
+
+  'advice.title': 'What to do now',
+  'advice.delete': 'Delete the message: editing it is not enough, the earlier version may have been read.',
+  'advice.password': 'Change that password: once posted, it is compromised.',
+  'advice.secret': 'Revoke that token or key and create a new one: a secret posted even for a few seconds is compromised.',
+  'advice.tellSecurity': 'Tell the security team without copying the data: just give the channel and the time.',
+  'advice.tellSecurityAndDpo': 'Tell the security team and the DPO without copying the data: just give the channel and the time.',
+  'advice.reassure': 'Acting fast is always the right call: it will never be held against you.',
+
+  'alert.header': '{emoji} Flag: {category}',
+  'alert.field.channel': 'Channel',
+  'alert.field.author': 'Author',
+  'alert.field.rule': 'Rule',
+  'alert.field.severity': 'Severity',
+  'alert.field.message': 'Message',
+  'alert.noLink': 'no link available',
+  'alert.why.rule': 'Why: the rule alerts moderators.',
+  'alert.why.ladder': 'Why: {nth} reminder in {days} days.',
+  'alert.history.one': '{count} flag for this person in {days} days, including this one.',
+  'alert.history.other': '{count} flags for this person in {days} days, including this one.',
+  'alert.more.one': 'And {count} more point in this message.',
+  'alert.more.other': 'And {count} more points in this message.',
+  'alert.text': 'Flag in {channel}: {category} ({severity}).',
+
+  'home.intro': 'A few simple rules to keep our Slack pleasant, effective and safe. Type `/charter` to find them anywhere.',
+  'home.read': 'Read',
+  'home.ack.prompt': 'Take two minutes to read the charter (version {version}), then confirm here.',
+  'home.ack.button': 'I have read the charter',
+  'home.ack.done': '✅ You read the charter on {date}. Thank you!',
+  'home.articles.more': 'And {count} more articles: type `/charter` for the full list.',
+  'home.reminders.title': 'Your reminders',
+  'home.reminders.empty': 'No reminders. Thank you!',
+  'home.reminders.more': 'The {shown} most recent of {total}.',
+  'home.reminders.resolved': 'message edited',
+  'home.reminders.dismissed': 'marked as a mistake',
+  'home.privacy.one': 'Your data: for each reminder, charter-bot keeps the rule, the channel, the date and a short masked excerpt, never the text of your messages. Everything is deleted after {days} day.',
+  'home.privacy.other': 'Your data: for each reminder, charter-bot keeps the rule, the channel, the date and a short masked excerpt, never the text of your messages. Everything is deleted after {days} days.',
+  'home.privacy.rights': 'Your rights: article {number} of the charter.',
+
+  'modal.title': 'Charter',
+  'modal.close': 'Close',
+  'modal.partOf': 'Part of: {parent}',
+
+  'command.summary.hint': 'Type `/charter {number}`, `/charter {id}` or a word from the title (`/charter {word}`) to read an article.',
+  'command.help.title': 'Using `/charter`',
+  'command.help.summary': '`/charter`: the charter at a glance',
+  'command.help.number': '`/charter {number}`: an article by its number',
+  'command.help.id': '`/charter {id}`: an article by its id',
+  'command.help.word': '`/charter {word}`: an article by a word of its title',
+  'command.help.help': '`/charter help`: this help',
+  'command.help.home': 'The full charter and your reminders are also in charter-bot’s Home tab.',
+  'command.unknown': 'I cannot find an article matching “{query}”.',
+  'command.unknown.next': 'Try a number (`/charter {number}`), an id (`/charter {id}`) or a word from the title. `/charter` alone shows the list.',
+  'command.unknown.ids': 'Ids: {ids}',
+  'command.others': 'Other matches: {list}',
+  'command.article.footer': 'The whole charter: `/charter`, or charter-bot’s Home tab.',
+  'command.text.summary': '{title} — {count} articles',
+  'command.text.help': 'Help for the /charter command',
+
+  'onboarding.hello': 'Hello! 👋 I am charter-bot. I help everyone live by our Slack usage charter: a few simple rules to keep our Slack pleasant, effective and safe.',
+  'onboarding.how': 'If one of your messages seems to stray from it, I send you a private reminder that only you can see, never a sanction. I do not read your direct messages.',
+  'onboarding.ack': 'Once you have read it, confirm with one click:',
+  'onboarding.hint': 'Type `/charter` to read it at any time, or open charter-bot’s Home tab.',
+  'onboarding.text': 'Hello! Here is our Slack usage charter, a two-minute read.',
+
+  'feedback.mistakeRecorded': 'Thank you! Your feedback has gone to the moderators, who will take a look. It will never be held against you.',
+  'feedback.mistakeAlready': 'You have already reported this reminder as a mistake: the moderators have it.',
+  'feedback.mistakeUnknown': 'I cannot find that reminder: it may have expired or already been handled. Nothing else to do on your side.',
+  'feedback.acknowledged': 'Thank you! You read the charter on {date}.',
+  'feedback.notAllowed': 'Sorry, this action is not available to you.',
+
+  'category.profanity': 'Profanity',
+  'category.insult': 'Insult',
+  'category.shouting': 'Shouting',
+  'category.familiar-tone': 'Casual tone',
+  'category.mass-mention': 'Mass mention',
+  'category.off-topic': 'Off topic',
+  'category.payment-card': 'Payment card',
+  'category.bank-account': 'Bank account',
+  'category.national-id': 'National ID number',
+  'category.secret': 'Access key or token',
+  'category.password': 'Password',
+  'category.personal-data': 'Personal data',
+  'category.confidential': 'Confidential document',
+  'category.custom': 'Company rule',
+
+  'severity.low': 'low',
+  'severity.medium': 'medium',
+  'severity.high': 'high',
+  'severity.critical': 'critical',
+};
+
+/** Every string, by language. FR and EN have the same keys and the same placeholders (tested). */
+export const STRINGS: Readonly<Record<Lang, Readonly<Record<StringKey, string>>>> = { fr: FR, en: EN };
+
+/** Placeholder values: mrkdwn or plain text, inserted as they are. */
+export type Params = Readonly<Record<string, string | number>>;
+
+/**
+ * The string `key` in `lang`, with `{name}` placeholders filled from `params`. A placeholder
+ * without a value is left as it is (and a test checks that views leave none).
+ *
+ * @example t('fr', 'reminder.readArticle', { number: '2.1' }) === 'Lire l’article 2.1'
+ */
+export function t(lang: Lang, key: StringKey, params: Params = {}): string {
+  return fill(STRINGS[lang][key], params);
+}
+
+/** `key.one` for 0 and 1 in French, 1 in English; `key.other` otherwise; `{count}` is filled. */
+export function plural(
+  lang: Lang,
+  key: PluralKey,
+  count: number,
+  params: Params = {},
+): string {
+  const one = lang === 'fr' ? Math.abs(count) < 2 : count === 1;
+  return t(lang, `${key}.${one ? 'one' : 'other'}`, { ...params, count });
+}
+
+/** Keys that come in `.one` / `.other` forms. */
+export type PluralKey = {
+  [K in StringKey]: K extends `${infer Base}.one` ? (`${Base}.other` extends StringKey ? Base : never) : never;
+}[StringKey];
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, params: Params): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The placeholders a template uses, sorted. */
+export function placeholders(template: string): string[] {
+  return [...template.matchAll(/\{([a-zA-Z]+)\}/g)].map((match) => match[1] ?? '').sort();
+}
+
+/** A category's label, e.g. `Mot de passe`. */
+export function categoryLabel(lang: Lang, category: Category): string {
+  return t(lang, `category.${category}`);
+}
+
+/** A severity's label, e.g. `critique`. */
+export function severityLabel(lang: Lang, severity: Severity): string {
+  return t(lang, `severity.${severity}`);
+}
+
+/**
+ * The language for a Slack locale: `fr-FR`, `fr-CA`, `fr` → `fr`; `en-US`, `en-GB` → `en`;
+ * anything else (or nothing) → `fallback`.
+ */
+export function localeToLang(locale: string | undefined, fallback: Lang): Lang {
+  const primary = locale?.trim().toLowerCase().split(/[-_]/)[0];
+  if (primary === 'fr') return 'fr';
+  if (primary === 'en') return 'en';
+  return fallback;
+}
+
+/** An ordinal number: `1er`, `3e` in French; `1st`, `3rd`, `11th` in English. */
+export function ordinal(lang: Lang, n: number): string {
+  if (lang === 'fr') return n === 1 ? '1er' : `${n}e`;
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  switch (n % 10) {
+    case 1:
+      return `${n}st`;
+    case 2:
+      return `${n}nd`;
+    case 3:
+      return `${n}rd`;
+    default:
+      return `${n}th`;
+  }
+}
+
+const DATE_FORMATS: Record<Lang, { locale: string; options: Intl.DateTimeFormatOptions }> = {
+  fr: { locale: 'fr-FR', options: { day: '2-digit', month: '2-digit', year: 'numeric' } },
+  en: { locale: 'en-GB', options: { day: 'numeric', month: 'short', year: 'numeric' } },
+};
+
+/**
+ * A date in the language's usual form: `28/11/2026` in French, `28 Nov 2026` in English,
+ * in `timeZone` (an IANA name; UTC when absent or unknown).
+ */
+export function formatDate(lang: Lang, at: number, timeZone?: string): string {
+  const { locale, options } = DATE_FORMATS[lang];
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: validTimeZone(timeZone) }).format(new Date(at));
+}
+
+/**
+ * Like {@link formatDate}, but `aujourd’hui` / `today` and `hier` / `yesterday` for the last two
+ * days as seen from `now`.
+ */
+export function formatDay(lang: Lang, at: number, now: number, timeZone?: string): string {
+  const day = formatDate(lang, at, timeZone);
+  if (day === formatDate(lang, now, timeZone)) return t(lang, 'common.today');
+  if (day === formatDate(lang, now - 86_400_000, timeZone)) return t(lang, 'common.yesterday');
+  return day;
+}
+
+function validTimeZone(timeZone: string | undefined): string {
+  if (timeZone === undefined || timeZone === '') return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
