@@ -24,7 +24,10 @@ export interface ChannelInfo {
 /** A person as the bot needs them. */
 export interface UserInfo {
   id: string;
+  /** The language to answer in: their Slack locale, or the default when it is unknown. */
   lang: Lang;
+  /** Their Slack locale as a language, when the lookup told it (a reminder then falls back to the message's language). */
+  locale?: Lang;
   isBot: boolean;
 }
 
@@ -70,7 +73,9 @@ export class SlackDirectory {
       try {
         const result = await this.client.users.info({ user: id, include_locale: true });
         const user = result.user ?? {};
-        return { id, lang: localeToLang(user.locale, this.defaultLang), isBot: user.is_bot === true };
+        const info: UserInfo = { id, lang: localeToLang(user.locale, this.defaultLang), isBot: user.is_bot === true };
+        if (typeof user.locale === 'string' && user.locale !== '') info.locale = info.lang;
+        return info;
       } catch (error) {
         this.logger?.warn({ user: id, err: error }, 'users.info failed; using the default language');
         throw error;

@@ -123,6 +123,17 @@ describe('onboarding', () => {
     expect(JSON.stringify(dm?.args)).toMatch(/Hello! 👋 I am charter-bot/);
   });
 
+  it('acknowledging from the welcome DM records it and replaces the button with a thank-you', async () => {
+    h.sim.addUser({ id: 'U0NEWBIE3', name: 'newbie3', locale: 'fr-FR' });
+    await h.slack.sendEvent(teamJoinEvent('U0NEWBIE3'));
+    const [dm] = await h.sim.waitForCalls('chat.postMessage', 1);
+    const version = /"action_id":"charter_acknowledge","value":"([0-9a-f]{12})"/.exec(JSON.stringify(dm?.args))?.[1] ?? '';
+    await h.slack.sendInteraction(blockActionPayload({ user: 'U0NEWBIE3', actionId: 'charter_acknowledge', value: version, channel: String(dm?.args.channel), responseUrl: h.sim.responseUrl('ack-dm') }));
+    await h.settle();
+    expect(await h.bot.store.acknowledgedAt('U0NEWBIE3', version)).toBeGreaterThan(0);
+    expect(h.sim.responses().find((r) => r.id === 'ack-dm')?.body).toMatchObject({ replace_original: true });
+  });
+
   it('can be turned off', async () => {
     await h.stop();
     h = await startHarness({ onboarding: false });

@@ -59,6 +59,13 @@ describe('reminders', () => {
     expect(h.sim.callsTo('users.info')[0]?.args.include_locale).toBeTruthy();
   });
 
+  it('when the locale cannot be looked up, reminds in the language the message was written in', async () => {
+    h.sim.failNext('users.info', { status: 500 });
+    await h.slack.sendEvent(messageEvent({ channel: PROJET, user: ALICE, text: 'this is fucking broken again' }));
+    const [call] = await h.sim.waitForCalls('chat.postEphemeral', 1);
+    expect(textOf(call)).toMatch(/A quick reminder/);
+  });
+
   it('replies in the thread when the message was in a thread', async () => {
     const parent = messageEvent({ channel: PROJET, user: BOB, text: 'Le déploiement est prévu à 14h' });
     await h.slack.sendEvent(parent);

@@ -37,7 +37,7 @@ export function registerMessageListener(app: App, ctx: SlackContext): void {
         ts: check.ts,
         text: check.text,
         edited: check.edited,
-        locale: author.lang,
+        ...(author.locale !== undefined ? { locale: author.locale } : {}),
         ...(check.threadTs !== undefined ? { threadTs: check.threadTs } : {}),
         ...(permalink !== undefined ? { permalink } : {}),
       });
