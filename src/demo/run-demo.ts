@@ -14,6 +14,7 @@ import { evaluate } from '../engine/evaluate';
 import type { RuleSet } from '../engine/rule';
 import { DATA_LEAK_CATEGORIES } from '../engine/types';
 import { loadRules } from '../files/load-rules';
+import { readCoreConfig } from '../config';
 import { createLogger } from '../log';
 import { ModerationReview } from '../moderation/review';
 import {
@@ -68,14 +69,7 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
 
   const database = path.join(dir, 'charter.db');
   const config: AppConfig = {
-    databasePath: database,
-    retentionDays: 90,
-    auditRetentionDays: 365,
-    logLevel: 'info',
-    defaultLocale: 'fr',
-    nudgeCooldownHours: 24,
-    escalationThreshold: 3,
-    escalationWindowDays: 30,
+    ...readCoreConfig({ DATABASE_PATH: database, LOG_LEVEL: 'info' }),
     mode: 'http',
     botToken: sim.botToken,
     signingSecret: SIGNING_SECRET,

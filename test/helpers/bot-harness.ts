@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { AppConfig } from '../../src/app-config';
 import { startBot, RunningBot } from '../../src/bot';
+import { readCoreConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { SlackDelivery, SlackSimulator } from '../../src/simulator';
 
@@ -73,14 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logger = createLogger({ level: 'debug', destination: sink });
   const moderationChannel = options.moderationChannel === null ? undefined : (options.moderationChannel ?? MODERATION);
   const config: AppConfig = {
-    databasePath: database,
-    retentionDays: 90,
-    auditRetentionDays: 365,
-    logLevel: 'debug',
-    defaultLocale: 'fr',
-    nudgeCooldownHours: 24,
-    escalationThreshold: 3,
-    escalationWindowDays: 30,
+    ...readCoreConfig({ DATABASE_PATH: database, LOG_LEVEL: 'debug' }),
     mode: 'http',
     botToken: sim.botToken,
     signingSecret: SIGNING_SECRET,
