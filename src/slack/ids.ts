@@ -15,10 +15,44 @@ export const ACTION = {
   acknowledge: 'charter_acknowledge',
 } as const;
 
+/**
+ * Moderators' buttons and menus, on alert cards and in App Home. Decision buttons carry the flag
+ * ids (comma-separated); filters carry their selected option; paging carries the cursor.
+ */
+export const MOD_ACTION = {
+  dismiss: 'mod_dismiss',
+  confirm: 'mod_confirm',
+  escalate: 'mod_escalate',
+  /** Opens the note modal. */
+  note: 'mod_note',
+  filterStatus: 'mod_filter_status',
+  filterCategory: 'mod_filter_category',
+  filterRule: 'mod_filter_rule',
+  filterChannel: 'mod_filter_channel',
+  filterSince: 'mod_filter_since',
+  /** Value: the `after` cursor of the next page, or '' for the first page. */
+  pageNext: 'mod_page_next',
+  pageFirst: 'mod_page_first',
+} as const;
+
 /** Callback ids of modals. */
 export const VIEW = {
   article: 'charter_article',
+  /** A moderator's note on flags; private_metadata: `{"flags":[ids]}`. */
+  note: 'mod_note_modal',
+  /** "Report to moderators"; private_metadata: `{"channel","ts","author","threadTs"?}`. */
+  report: 'report_message_modal',
 } as const;
+
+/** Input block and action ids inside modals. */
+export const INPUT = {
+  note: { block: 'note_block', action: 'note_input' },
+  reportCategory: { block: 'report_category_block', action: 'report_category_input' },
+  reportReason: { block: 'report_reason_block', action: 'report_reason_input' },
+} as const;
+
+/** The message shortcut "Report to moderators" (declared in manifest.yml). */
+export const REPORT_SHORTCUT = 'report_to_moderators';
 
 /** The slash command (declared in manifest.yml). */
 export const SLASH_COMMAND = '/charter';
