@@ -10,12 +10,11 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { AppConfig } from '../app-config';
 import { startBot, type RunningBot } from '../bot';
-import { evaluate } from '../engine/evaluate';
 import type { RuleSet } from '../engine/rule';
-import { DATA_LEAK_CATEGORIES } from '../engine/types';
 import { loadRules } from '../files/load-rules';
 import { readCoreConfig } from '../config';
 import { createLogger } from '../log';
+import { maskLeaks as maskLeaksIn } from '../moderation/masked-text';
 import { ModerationReview } from '../moderation/review';
 import {
   appHomeOpenedEvent,
@@ -247,18 +246,10 @@ function dmOwner(sim: SlackSimulator, channel: string): string {
 
 let demoRules: RuleSet | undefined;
 
-/**
- * What someone typed, for the transcript: a leaked value (card, IBAN, token, password…) is
- * replaced by the engine's masked excerpt, so the transcript never shows it either.
- */
+/** What someone typed, for the transcript: leaked values masked as the bot masks them. */
 function maskLeaks(text: string): string {
   demoRules ??= loadRules({}).ruleSet;
-  const leaks = evaluate({ text }, demoRules).findings.filter((f) => DATA_LEAK_CATEGORIES.has(f.category));
-  let masked = text;
-  for (const leak of [...leaks].sort((a, b) => b.start - a.start)) {
-    masked = `${masked.slice(0, leak.start)}${leak.excerpt}${masked.slice(leak.end)}`;
-  }
-  return masked;
+  return maskLeaksIn(text, demoRules);
 }
 
 /** How a Slack client would show an id: a person's name or a channel's. */
