@@ -31,6 +31,12 @@ export interface AppConfig extends CoreConfig {
   admins: string[];
   /** DM new members the charter on `team_join`. */
   onboarding: boolean;
+  /** What "Escalate" does: DM every admin, or post in a channel (its id). */
+  escalationTarget: { kind: 'admins' } | { kind: 'channel'; channel: string };
+  /** Tell the author (kindly, no details) that a moderator will follow up after an escalation. */
+  notifyAuthorOnEscalation: boolean;
+  /** More alerts than this within a minute are grouped into one digest card. */
+  alertDigestAfter: number;
 }
 
 /** The variables the app reads beyond the core ones, with what they mean (for `--help` and errors). */
@@ -46,6 +52,9 @@ export const APP_ENVIRONMENT: ReadonlyArray<[string, string]> = [
   ['MODERATORS', 'comma-separated user ids (U…) and user-group ids (S…) allowed to decide flags'],
   ['ADMINS', 'comma-separated user ids and user-group ids allowed to edit rules'],
   ['ONBOARDING', 'true (default) or false: DM new members the charter when they join'],
+  ['ESCALATION_TARGET', 'what "Escalate" does: admins (default: DM every admin) or a channel id (C…) to post in'],
+  ['NOTIFY_AUTHOR_ON_ESCALATION', 'true or false (default): tell the author a moderator will follow up'],
+  ['ALERT_DIGEST_AFTER', 'alerts per minute before they are grouped into one digest card (default: 5)'],
 ];
 
 const BOT_TOKEN = /^xox[bp]-[A-Za-z0-9-]+$/;
@@ -77,6 +86,17 @@ const appSchema = z.object({
   MODERATORS: peopleList.default([]),
   ADMINS: peopleList.default([]),
   ONBOARDING: z.enum(['true', 'false'], { message: 'must be true or false' }).default('true'),
+  ESCALATION_TARGET: z
+    .string()
+    .refine((value) => value === 'admins' || CHANNEL_ID.test(value), { message: 'must be admins or a channel id (C… or G…)' })
+    .default('admins'),
+  NOTIFY_AUTHOR_ON_ESCALATION: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  ALERT_DIGEST_AFTER: z
+    .string()
+    .regex(/^\d+$/, { message: 'must be a whole number' })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { message: 'must be at least 1' }).max(1000, { message: 'must be at most 1000' }))
+    .default(5),
 });
 
 /** How to get going without credentials: printed when none is set. */
@@ -139,6 +159,9 @@ export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
     moderators: value.MODERATORS,
     admins: value.ADMINS,
     onboarding: value.ONBOARDING === 'true',
+    escalationTarget: value.ESCALATION_TARGET === 'admins' ? { kind: 'admins' } : { kind: 'channel', channel: value.ESCALATION_TARGET },
+    notifyAuthorOnEscalation: value.NOTIFY_AUTHOR_ON_ESCALATION === 'true',
+    alertDigestAfter: value.ALERT_DIGEST_AFTER,
   };
   if (value.SLACK_APP_TOKEN !== undefined) config.appToken = value.SLACK_APP_TOKEN;
   if (value.SLACK_SIGNING_SECRET !== undefined) config.signingSecret = value.SLACK_SIGNING_SECRET;

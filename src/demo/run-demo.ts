@@ -79,6 +79,9 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
     moderators: [],
     admins: [],
     onboarding: true,
+    escalationTarget: { kind: 'admins' },
+    notifyAuthorOnEscalation: false,
+    alertDigestAfter: 5,
   };
   let bot: RunningBot | undefined;
   try {

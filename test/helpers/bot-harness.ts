@@ -84,6 +84,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     moderators: [],
     admins: [],
     onboarding: options.onboarding ?? true,
+    escalationTarget: { kind: 'admins' },
+    notifyAuthorOnEscalation: false,
+    alertDigestAfter: 5,
     ...(moderationChannel !== undefined ? { moderationChannel } : {}),
     ...options.config,
   };
