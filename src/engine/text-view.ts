@@ -86,9 +86,18 @@ export function identityView(text: string): TextView {
 /**
  * Builds a view from pieces of the original text, recording where each piece came from.
  * Separators collapse: several consecutive `breakAt` calls produce one space.
+ *
+ * The text is concatenated as strings while the view has few pieces, which is cheapest for a
+ * chat message. A view of many pieces (a long message with markup every few characters) switches
+ * to writing code units into a scratch array, read out as one string at the end: a string per
+ * piece would leave tens of thousands of short-lived strings for the garbage collector.
  */
 export class TextViewBuilder {
+  /** The text so far, while the view has at most {@link LONGEST_PLAIN_TABLE} segments. */
   private text = '';
+  /** The text's code units once the view has more segments (borrowed from {@link spareUnits}). */
+  private units: Uint16Array | undefined;
+  private length = 0;
   /**
    * Segment rows (see {@link Segments}) while the view is built, in a scratch array borrowed from
    * {@link spareScratches} and handed back by {@link build}: a long view's rows are written
@@ -115,7 +124,13 @@ export class TextViewBuilder {
     } else {
       this.push(from, to, 1);
     }
-    this.text += original.slice(from, to);
+    if (this.units === undefined) {
+      this.text += original.slice(from, to);
+      this.length += to - from;
+    } else {
+      const units = this.roomFor(to - from);
+      for (let k = from; k < to; k++) units[this.length++] = codes[k] as number;
+    }
     const lastChar = codes[to - 1];
     this.lastWasBreak = lastChar === 0x20 || lastChar === 0x0a;
   }
@@ -124,7 +139,13 @@ export class TextViewBuilder {
   append(chars: string, start: number, end: number): void {
     if (chars.length === 0) return;
     this.push(start, end, 0);
-    this.text += chars;
+    if (this.units === undefined) {
+      this.text += chars;
+      this.length += chars.length;
+    } else {
+      const units = this.roomFor(chars.length);
+      for (let k = 0; k < chars.length; k++) units[this.length++] = chars.charCodeAt(k);
+    }
     this.lastWasBreak = chars === ' ' || chars === '\n';
   }
 
@@ -146,14 +167,20 @@ export class TextViewBuilder {
       table = this.scratch.slice(0, size);
     }
     spareScratches.push(this.scratch);
-    return { text: this.text, segments: { count: this.count, table } };
+    let text = this.text;
+    if (this.units !== undefined) {
+      text = Buffer.from(this.units.buffer, this.units.byteOffset, this.length * 2).toString('utf16le');
+      spareUnits.push(this.units);
+    }
+    return { text, segments: { count: this.count, table } };
   }
 
   private push(start: number, end: number, copy: 0 | 1): void {
     const row = this.count * SEGMENT_FIELDS;
     if (row === this.scratch.length) this.growScratch();
+    if (this.count === LONGEST_PLAIN_TABLE && this.units === undefined) this.switchToUnits();
     const scratch = this.scratch;
-    scratch[row + VIEW_START_FIELD] = this.text.length;
+    scratch[row + VIEW_START_FIELD] = this.length;
     scratch[row + ORIGINAL_START_FIELD] = start;
     scratch[row + ORIGINAL_END_FIELD] = end;
     scratch[row + COPY_FIELD] = copy;
@@ -165,16 +192,44 @@ export class TextViewBuilder {
     grown.set(this.scratch);
     this.scratch = grown;
   }
+
+  /** Moves the text so far into a scratch array of code units; later pieces are written there. */
+  private switchToUnits(): void {
+    const text = this.text;
+    let units = spareUnits.pop() ?? new Uint16Array(INITIAL_UNITS);
+    if (units.length < text.length) units = new Uint16Array(text.length * 2);
+    for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+    this.units = units;
+    this.text = '';
+  }
+
+  /** The code-unit array, grown if needed to take `extra` more units. */
+  private roomFor(extra: number): Uint16Array {
+    let units = this.units as Uint16Array;
+    if (this.length + extra > units.length) {
+      const grown = new Uint16Array(Math.max(units.length * 2, this.length + extra));
+      grown.set(units.subarray(0, this.length));
+      units = grown;
+      this.units = grown;
+    }
+    return units;
+  }
 }
 
-/** Segments of the longest view whose table is a plain array (see {@link Segments}). */
+/** Segments of the longest view whose table is a plain array and whose text is concatenated (see {@link Segments}). */
 const LONGEST_PLAIN_TABLE = 64;
 
 /** Rows of a new scratch array: enough for any ordinary chat message. */
 const INITIAL_SCRATCH_ROWS = 256;
+
+/** Code units of a new scratch array of text. */
+const INITIAL_UNITS = 4096;
 
 /**
  * Scratch arrays of finished builders, reused by the next ones (a message needs three: prose,
  * data, hidden). A builder abandoned before `build` (a reader that threw) just keeps its array.
  */
 const spareScratches: Int32Array[] = [];
+
+/** Scratch arrays of text of finished builders that switched to code units, reused likewise. */
+const spareUnits: Uint16Array[] = [];
