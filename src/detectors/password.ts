@@ -70,8 +70,17 @@ const LABEL_FIRST_WORDS = [
   'identifiant', 'identifiants', 'creds', 'credentials', 'acces', 'access',
 ];
 
-/** Vocabulary ids of {@link LABEL_FIRST_WORDS} (collapsed keys: "pass" shares "pas" with French "pas"). */
-const LABEL_IDS = new Set(LABEL_FIRST_WORDS.map((word) => internKey(collapseRuns(word))));
+/**
+ * 1 at the vocabulary ids of {@link LABEL_FIRST_WORDS}, indexed by id (collapsed keys: "pass"
+ * shares "pas" with French "pas"). The words are interned when this module loads, so their ids
+ * are small and the table short; one array read per word of a message.
+ */
+const IS_LABEL_ID: Uint8Array = (() => {
+  const ids = LABEL_FIRST_WORDS.map((word) => internKey(collapseRuns(word)));
+  const table = new Uint8Array(Math.max(...ids) + 1);
+  for (const id of ids) table[id] = 1;
+  return table;
+})();
 const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
 
 /**
@@ -82,7 +91,8 @@ const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
 function mayHoldLabel(text: PreparedText): boolean {
   if (!text.hasOnlyProse) return true;
   for (const token of text.tokens) {
-    if (LABEL_IDS.has(token.vocabulary) && LABEL_WORD_SET.has(token.norm)) return true;
+    const id = token.vocabulary;
+    if (id >= 0 && id < IS_LABEL_ID.length && IS_LABEL_ID[id] === 1 && LABEL_WORD_SET.has(token.norm)) return true;
   }
   return false;
 }
@@ -241,8 +251,11 @@ interface Value {
   end: number;
   /** The value itself. */
   text: string;
-  /** The rest of the line after the value starts like prose. */
-  proseAfter: boolean;
+  /**
+   * Where the rest of the line after the value starts in the data view (-1 after a quoted value),
+   * for {@link hasProseAfter}: read only when a value's fate depends on it.
+   */
+  restAt: number;
   /** The value was quoted: deliberate, like a value after ":". */
   quoted: boolean;
 }
@@ -268,7 +281,7 @@ function readValue(data: string, at: number, stopAtAmpersand: boolean): Value | 
     const closing = data.slice(at + 1, at + 2 + MAX_VALUE).indexOf(close) + at + 1;
     if (closing > at + 1) {
       const inner = data.slice(at + 1, closing);
-      if (!inner.includes('\n')) return { end: closing + 1, text: inner.trim(), proseAfter: false, quoted: true };
+      if (!inner.includes('\n')) return { end: closing + 1, text: inner.trim(), restAt: -1, quoted: true };
     }
   }
   let end = at;
@@ -282,9 +295,14 @@ function readValue(data: string, at: number, stopAtAmpersand: boolean): Value | 
   return {
     end: at + trimmed.length,
     text: unwrapped === null ? trimmed : (unwrapped[2] as string),
-    proseAfter: PROSE_AFTER.test(data.slice(end, end + 80)),
+    restAt: end,
     quoted: false,
   };
+}
+
+/** Whether the rest of the line after an unquoted value starts like prose ("mdp : voir avec Julie"). */
+function hasProseAfter(data: string, value: Value): boolean {
+  return value.restAt !== -1 && PROSE_AFTER.test(data.slice(value.restAt, value.restAt + 80));
 }
 
 /** Detects passwords written out after a label such as "mdp :" or "the password is". */
@@ -315,9 +333,11 @@ export const password: Detector<PasswordOptions> = {
      * `shaped`: a digit, a symbol or mixed case; `strong`: three of lower case, upper case,
      * digits and symbols, like a password policy.
      */
-    const looksLikePassword = (value: Value, demand: Demand): boolean => {
+    const hasPasswordLength = (value: Value): boolean => value.text.length >= minLength && value.text.length <= MAX_VALUE;
+
+    const looksLikePassword = (value: Value, demand: Demand, data: string): boolean => {
       const text = value.text;
-      if (text.length < minLength || text.length > MAX_VALUE) return false;
+      if (!hasPasswordLength(value)) return false;
       const bare = text.replace(TRAILING_MARKS, '');
       if (bare.length < minLength) return false;
       // "oublié", "expired"…, or only such words quoted after the label ('password is …').
@@ -330,7 +350,7 @@ export const password: Detector<PasswordOptions> = {
       const symbol = SYMBOL.test(bare);
       if (demand === 'strong') return Number(lower) + Number(UPPER.test(bare)) + Number(digit) + Number(symbol) >= 3;
       if (digit || symbol || (lower && UPPER_AFTER_FIRST.test(bare))) return true;
-      return demand === 'plain' && !value.proseAfter;
+      return demand === 'plain' && !hasProseAfter(data, value);
     };
 
     /** What a labelled match asks of its value, or `undefined` when it cannot hold a password. */
@@ -364,9 +384,10 @@ export const password: Detector<PasswordOptions> = {
         const valueAt = start + match[0].length;
         const before = start > 0 ? data.charAt(start - 1) : '';
         const value = readValue(data, valueAt, before === '?' || before === '&');
-        if (value === undefined) continue;
+        // Too short or too long whatever the context: the context is not read.
+        if (value === undefined || !hasPasswordLength(value)) continue;
         const demand = demandOf(match.groups ?? {}, data, start, value);
-        if (demand === undefined || !looksLikePassword(value, demand)) continue;
+        if (demand === undefined || !looksLikePassword(value, demand, data)) continue;
         found.push({ start, valueAt, end: value.end });
         labelled.lastIndex = value.end;
       }
@@ -377,7 +398,7 @@ export const password: Detector<PasswordOptions> = {
         const start = match.index;
         const valueAt = start + match[0].length;
         const value = readValue(data, valueAt, false);
-        if (value === undefined || !looksLikePassword(value, 'strong')) continue;
+        if (value === undefined || !looksLikePassword(value, 'strong', data)) continue;
         if (found.some((other) => start < other.end && other.start < value.end)) continue;
         found.push({ start, valueAt, end: value.end });
       }

@@ -13,23 +13,35 @@ export interface TextView {
   readonly segments: Segments | null;
 }
 
-/** Parallel arrays, one entry per segment, ordered by position in the view. */
+/**
+ * The segments of a view, one row of {@link SEGMENT_FIELDS} numbers per segment in one table,
+ * ordered by position in the view: one object per view, however many segments. The table is a
+ * plain array for a short view (cheapest to make) and an `Int32Array` for a long one (one native
+ * copy, and nothing for the garbage collector to scan).
+ */
 export interface Segments {
-  /** Where the segment starts in the view. */
-  readonly viewStart: readonly number[];
-  /** Where it starts in the original. */
-  readonly originalStart: readonly number[];
-  /** Where it ends in the original (exclusive). */
-  readonly originalEnd: readonly number[];
-  /** True when the segment is a copy: view character k maps to `originalStart + (k - viewStart)`. */
-  readonly copy: readonly boolean[];
+  /** How many segments the table holds. */
+  readonly count: number;
+  /** Row `s` starts at `s * SEGMENT_FIELDS`; read it with the `*_FIELD` offsets. */
+  readonly table: ArrayLike<number>;
 }
+
+/** Numbers per segment in {@link Segments.table}. */
+export const SEGMENT_FIELDS = 4;
+/** Where the segment starts in the view. */
+const VIEW_START_FIELD = 0;
+/** Where it starts in the original. */
+const ORIGINAL_START_FIELD = 1;
+/** Where it ends in the original (exclusive). */
+const ORIGINAL_END_FIELD = 2;
+/** 1 when the segment is a copy: view character k maps to `originalStart + (k - viewStart)`; 0 for a replacement. */
+const COPY_FIELD = 3;
 
 /** Maps a `[start, end)` range of a view back to the original text. */
 export function toOriginalRange(view: TextView, start: number, end: number): [number, number] {
   const segments = view.segments;
   if (segments === null) return [start, end];
-  if (segments.viewStart.length === 0) return [0, 0];
+  if (segments.count === 0) return [0, 0];
   if (end <= start) {
     const at = originalStartOf(segments, start);
     return [at, at];
@@ -37,28 +49,33 @@ export function toOriginalRange(view: TextView, start: number, end: number): [nu
   return [originalStartOf(segments, start), originalEndOf(segments, end - 1)];
 }
 
-function segmentAt(segments: Segments, viewIndex: number): number {
-  const starts = segments.viewStart;
+/** The offset in the table of the row of the segment that holds view character `viewIndex`. */
+function rowAt(segments: Segments, viewIndex: number): number {
+  const table = segments.table;
   let low = 0;
-  let high = starts.length - 1;
+  let high = segments.count - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if ((starts[middle] as number) <= viewIndex) low = middle;
+    if ((table[middle * SEGMENT_FIELDS + VIEW_START_FIELD] as number) <= viewIndex) low = middle;
     else high = middle - 1;
   }
-  return low;
+  return low * SEGMENT_FIELDS;
 }
 
 function originalStartOf(segments: Segments, viewIndex: number): number {
-  const s = segmentAt(segments, viewIndex);
-  const start = segments.originalStart[s] as number;
-  return segments.copy[s] === true ? start + (viewIndex - (segments.viewStart[s] as number)) : start;
+  const table = segments.table;
+  const row = rowAt(segments, viewIndex);
+  const start = table[row + ORIGINAL_START_FIELD] as number;
+  return table[row + COPY_FIELD] === 1 ? start + (viewIndex - (table[row + VIEW_START_FIELD] as number)) : start;
 }
 
 function originalEndOf(segments: Segments, viewIndex: number): number {
-  const s = segmentAt(segments, viewIndex);
-  if (segments.copy[s] === true) return (segments.originalStart[s] as number) + (viewIndex - (segments.viewStart[s] as number)) + 1;
-  return segments.originalEnd[s] as number;
+  const table = segments.table;
+  const row = rowAt(segments, viewIndex);
+  if (table[row + COPY_FIELD] === 1) {
+    return (table[row + ORIGINAL_START_FIELD] as number) + (viewIndex - (table[row + VIEW_START_FIELD] as number)) + 1;
+  }
+  return table[row + ORIGINAL_END_FIELD] as number;
 }
 
 /** The view of a text that is its own original. */
@@ -69,14 +86,30 @@ export function identityView(text: string): TextView {
 /**
  * Builds a view from pieces of the original text, recording where each piece came from.
  * Separators collapse: several consecutive `breakAt` calls produce one space.
+ *
+ * The text is concatenated as strings while the view has few pieces, which is cheapest for a
+ * chat message. A view of many pieces (a long message with markup every few characters) switches
+ * to writing code units into a scratch array, read out as one string at the end: a string per
+ * piece would leave tens of thousands of short-lived strings for the garbage collector.
  */
 export class TextViewBuilder {
+  /** The text so far, while the view has at most {@link LONGEST_PLAIN_TABLE} segments. */
   private text = '';
-  private readonly viewStart: number[] = [];
-  private readonly originalStart: number[] = [];
-  private readonly originalEnd: number[] = [];
-  private readonly copy: boolean[] = [];
+  /** The text's code units once the view has more segments (borrowed from {@link spareUnits}). */
+  private units: Uint16Array | undefined;
+  private length = 0;
+  /**
+   * Segment rows (see {@link Segments}) while the view is built, in a scratch array borrowed from
+   * {@link spareScratches} and handed back by {@link build}: a long view's rows are written
+   * without growing a new array on every message.
+   */
+  private scratch: Int32Array;
+  private count = 0;
   private lastWasBreak = true;
+
+  constructor() {
+    this.scratch = spareScratches.pop() ?? new Int32Array(INITIAL_SCRATCH_ROWS * SEGMENT_FIELDS);
+  }
 
   /**
    * Appends original `[from, to)` unchanged: each character stands for itself. `codes` are the
@@ -84,13 +117,20 @@ export class TextViewBuilder {
    */
   appendRange(original: string, codes: Uint16Array, from: number, to: number): void {
     if (to <= from) return;
-    const last = this.copy.length - 1;
-    if (last >= 0 && this.copy[last] === true && this.originalEnd[last] === from) {
-      this.originalEnd[last] = to;
+    const last = (this.count - 1) * SEGMENT_FIELDS;
+    const scratch = this.scratch;
+    if (last >= 0 && scratch[last + COPY_FIELD] === 1 && scratch[last + ORIGINAL_END_FIELD] === from) {
+      scratch[last + ORIGINAL_END_FIELD] = to;
     } else {
-      this.push(from, to, true);
+      this.push(from, to, 1);
     }
-    this.text += original.slice(from, to);
+    if (this.units === undefined) {
+      this.text += original.slice(from, to);
+      this.length += to - from;
+    } else {
+      const units = this.roomFor(to - from);
+      for (let k = from; k < to; k++) units[this.length++] = codes[k] as number;
+    }
     const lastChar = codes[to - 1];
     this.lastWasBreak = lastChar === 0x20 || lastChar === 0x0a;
   }
@@ -98,8 +138,14 @@ export class TextViewBuilder {
   /** Appends `chars` (one or more UTF-16 units) that all stand for original `[start, end)`. */
   append(chars: string, start: number, end: number): void {
     if (chars.length === 0) return;
-    this.push(start, end, false);
-    this.text += chars;
+    this.push(start, end, 0);
+    if (this.units === undefined) {
+      this.text += chars;
+      this.length += chars.length;
+    } else {
+      const units = this.roomFor(chars.length);
+      for (let k = 0; k < chars.length; k++) units[this.length++] = chars.charCodeAt(k);
+    }
     this.lastWasBreak = chars === ' ' || chars === '\n';
   }
 
@@ -109,18 +155,81 @@ export class TextViewBuilder {
     this.append(' ', at, at);
   }
 
-  /** The finished view. */
+  /** The finished view. The builder must not be used afterwards. */
   build(): TextView {
-    return {
-      text: this.text,
-      segments: { viewStart: this.viewStart, originalStart: this.originalStart, originalEnd: this.originalEnd, copy: this.copy },
-    };
+    const size = this.count * SEGMENT_FIELDS;
+    let table: ArrayLike<number>;
+    if (this.count <= LONGEST_PLAIN_TABLE) {
+      const plain: number[] = [];
+      for (let k = 0; k < size; k++) plain.push(this.scratch[k] as number);
+      table = plain;
+    } else {
+      table = this.scratch.slice(0, size);
+    }
+    spareScratches.push(this.scratch);
+    let text = this.text;
+    if (this.units !== undefined) {
+      text = Buffer.from(this.units.buffer, this.units.byteOffset, this.length * 2).toString('utf16le');
+      spareUnits.push(this.units);
+    }
+    return { text, segments: { count: this.count, table } };
   }
 
-  private push(start: number, end: number, copy: boolean): void {
-    this.viewStart.push(this.text.length);
-    this.originalStart.push(start);
-    this.originalEnd.push(end);
-    this.copy.push(copy);
+  private push(start: number, end: number, copy: 0 | 1): void {
+    const row = this.count * SEGMENT_FIELDS;
+    if (row === this.scratch.length) this.growScratch();
+    if (this.count === LONGEST_PLAIN_TABLE && this.units === undefined) this.switchToUnits();
+    const scratch = this.scratch;
+    scratch[row + VIEW_START_FIELD] = this.length;
+    scratch[row + ORIGINAL_START_FIELD] = start;
+    scratch[row + ORIGINAL_END_FIELD] = end;
+    scratch[row + COPY_FIELD] = copy;
+    this.count++;
+  }
+
+  private growScratch(): void {
+    const grown = new Int32Array(this.scratch.length * 2);
+    grown.set(this.scratch);
+    this.scratch = grown;
+  }
+
+  /** Moves the text so far into a scratch array of code units; later pieces are written there. */
+  private switchToUnits(): void {
+    const text = this.text;
+    let units = spareUnits.pop() ?? new Uint16Array(INITIAL_UNITS);
+    if (units.length < text.length) units = new Uint16Array(text.length * 2);
+    for (let k = 0; k < text.length; k++) units[k] = text.charCodeAt(k);
+    this.units = units;
+    this.text = '';
+  }
+
+  /** The code-unit array, grown if needed to take `extra` more units. */
+  private roomFor(extra: number): Uint16Array {
+    let units = this.units as Uint16Array;
+    if (this.length + extra > units.length) {
+      const grown = new Uint16Array(Math.max(units.length * 2, this.length + extra));
+      grown.set(units.subarray(0, this.length));
+      units = grown;
+      this.units = grown;
+    }
+    return units;
   }
 }
+
+/** Segments of the longest view whose table is a plain array and whose text is concatenated (see {@link Segments}). */
+const LONGEST_PLAIN_TABLE = 64;
+
+/** Rows of a new scratch array: enough for any ordinary chat message. */
+const INITIAL_SCRATCH_ROWS = 256;
+
+/** Code units of a new scratch array of text. */
+const INITIAL_UNITS = 4096;
+
+/**
+ * Scratch arrays of finished builders, reused by the next ones (a message needs three: prose,
+ * data, hidden). A builder abandoned before `build` (a reader that threw) just keeps its array.
+ */
+const spareScratches: Int32Array[] = [];
+
+/** Scratch arrays of text of finished builders that switched to code units, reused likewise. */
+const spareUnits: Uint16Array[] = [];

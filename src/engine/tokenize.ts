@@ -26,8 +26,6 @@ import {
 export { Token, USER_TOKEN } from './token';
 export { collapseRuns } from './word-fold';
 
-const SPELLED_OUT_SEPARATORS = ' ._-';
-
 /**
  * The word being read on the general path: its folded text and, per piece (one typed character,
  * folded to one or more characters), where it came from. Reused between words: the tokenizer
@@ -37,6 +35,22 @@ let pieceText = '';
 let pieceCount = 0;
 const pieceStarts: number[] = [];
 const pieceEnds: number[] = [];
+
+/**
+ * Letters spelled out one by one (`f u c k`): one-letter words separated by single spaces, dots,
+ * underscores or dashes, joined into one word when there are three or more. The run is joined
+ * while the text is scanned, so a long run costs one token, not one per letter: its first two
+ * letters are kept as tokens (the run may end there and they stay words of their own); from the
+ * third on, only the folded letters are kept. Reused between texts, like the pieces above.
+ */
+let runCount = 0;
+let runFirst: Token | undefined;
+let runSecond: Token | undefined;
+/** End offset of the run's last letter. */
+let runEnd = 0;
+let runCapitals = 0;
+/** The run's folded letters from the third on (the first two are read from their tokens if the run is joined). */
+let runNorm = '';
 
 /**
  * Tokenizes prose text.
@@ -49,10 +63,12 @@ export function tokenize(text: string): Token[] {
   let capitals = 0;
   pieceText = '';
   pieceCount = 0;
+  runCount = 0;
+  const codes = charCodesOf(text);
 
   const flush = (): void => {
     if (pieceCount === 0) return;
-    pushWord(tokens, text, letters, capitals);
+    pushWord(tokens, text, codes, letters, capitals);
     pieceText = '';
     pieceCount = 0;
     letters = 0;
@@ -62,7 +78,6 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   const length = text.length;
   const trie = trieTables();
-  const codes = charCodesOf(text);
   while (i < length) {
     const code = codes[i] as number;
     if (code < 0x80 && !isAsciiWordCode(code)) {
@@ -98,7 +113,7 @@ export function tokenize(text: string): Token[] {
     const ch = text.slice(i, i + width);
     if (ch === USER_PLACEHOLDER) {
       flush();
-      tokens.push(tokenWithNorm(text, i, i + 1, 0, 0, USER_TOKEN));
+      pushToken(tokens, tokenWithNorm(text, i, i + 1, 0, 0, USER_TOKEN), text, codes);
     } else {
       const folded = foldChar(ch);
       if (folded === '') {
@@ -114,7 +129,8 @@ export function tokenize(text: string): Token[] {
     i += width;
   }
   flush();
-  return joinSpelledOutLetters(tokens, text);
+  endSpelledOutRun(tokens, text);
+  return tokens;
 }
 
 /** Letters, digits and the symbols leetspeak uses (`@ $ ! *`). */
@@ -170,9 +186,12 @@ function readPlainWord(tokens: Token[], text: string, codes: Uint16Array, start:
   if (letters === 0) return j;
   if (symbols) {
     pushSymbolWord(tokens, text, codes, start, j, letters, capitals);
+  } else if (j === start + 1 && runCount >= 2 && continuesRun(codes, start)) {
+    // A third or later spelled-out letter: `previous` is its folded form.
+    extendRun(String.fromCharCode(previous), j, capitals);
   } else {
     const vocabulary = node === NO_NODE ? NOT_IN_VOCABULARY : (trie.ids[node] as number);
-    tokens.push(new Token(text, start, j, letters, capitals, vocabulary, stem, false));
+    pushToken(tokens, new Token(text, start, j, letters, capitals, vocabulary, stem, false), text, codes);
   }
   return j;
 }
@@ -197,7 +216,7 @@ function pushSymbolWord(
   while (last > first && isEdgeSymbol(codes[last - 1] as number)) last--;
   if (isQuantity(text, first, last)) {
     const norm = text.slice(first, last).toLowerCase();
-    tokens.push(new Token(text, first, last, letters, capitals, idOf(norm), NOT_IN_VOCABULARY, false, norm));
+    pushToken(tokens, new Token(text, first, last, letters, capitals, idOf(norm), NOT_IN_VOCABULARY, false, norm), text, codes);
     return;
   }
   let node = TRIE_ROOT;
@@ -217,7 +236,7 @@ function pushSymbolWord(
     }
     previous = lower;
   }
-  tokens.push(new Token(text, first, last, letters, capitals, masked ? NOT_IN_VOCABULARY : idAt(node), stem, masked));
+  pushToken(tokens, new Token(text, first, last, letters, capitals, masked ? NOT_IN_VOCABULARY : idAt(node), stem, masked), text, codes);
 }
 
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
@@ -243,7 +262,7 @@ function addPiece(chars: string, start: number, end: number): void {
 }
 
 /** Finishes the buffered word: trims symbols at its edges, reads leetspeak, drops pure numbers. */
-function pushWord(tokens: Token[], source: string, letters: number, capitals: number): void {
+function pushWord(tokens: Token[], source: string, codes: Uint16Array, letters: number, capitals: number): void {
   let first = 0;
   let last = pieceCount - 1;
   while (first <= last && isEdgeSymbol(pieceText.charCodeAt(first))) first++;
@@ -251,7 +270,7 @@ function pushWord(tokens: Token[], source: string, letters: number, capitals: nu
   if (first > last || letters === 0) return;
   const raw = pieceText.slice(first, last + 1);
   const norm = !LEET_TEST.test(raw) || QUANTITY.test(raw) ? raw : raw.replace(LEET_CHARS, (c) => LEET[c] ?? c);
-  tokens.push(tokenWithNorm(source, pieceStarts[first] as number, pieceEnds[last] as number, letters, capitals, norm));
+  pushToken(tokens, tokenWithNorm(source, pieceStarts[first] as number, pieceEnds[last] as number, letters, capitals, norm), source, codes);
 }
 
 /** `!` and `*` at the edges of a word are punctuation (`merde!`, `*gras*`), not letters. */
@@ -259,52 +278,65 @@ function isEdgeSymbol(code: number): boolean {
   return code === 0x21 || code === 0x2a;
 }
 
-/** Joins three or more one-letter words separated by single spaces, dots or dashes: `f u c k` → `fuck`. */
-function joinSpelledOutLetters(tokens: Token[], text: string): Token[] {
-  let hasSingle = false;
-  for (const token of tokens) {
-    if (isSingleLetter(token)) {
-      hasSingle = true;
-      break;
-    }
+/**
+ * Adds a token to the list, joining letters spelled out one by one (see {@link runCount}): a
+ * one-letter word is held back until the run it starts or continues ends.
+ */
+function pushToken(tokens: Token[], token: Token, text: string, codes: Uint16Array): void {
+  if (!isSingleLetter(token)) {
+    endSpelledOutRun(tokens, text);
+    tokens.push(token);
+    return;
   }
-  if (!hasSingle) return tokens;
-  const out: Token[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    let j = i;
-    while (j + 1 < tokens.length && isSpelledOutPair(tokens[j] as Token, tokens[j + 1] as Token, text)) j++;
-    const first = tokens[i] as Token;
-    if (j - i >= 2 && isSingleLetter(first)) {
-      out.push(mergeTokens(tokens.slice(i, j + 1), text));
+  if (runCount > 0 && continuesRun(codes, token.start)) {
+    if (runCount === 1) {
+      runSecond = token;
+      extendRun('', token.end, token.capitals);
     } else {
-      for (let k = i; k <= j; k++) out.push(tokens[k] as Token);
+      extendRun(token.norm, token.end, token.capitals);
     }
-    i = j + 1;
+    return;
   }
-  return out;
+  endSpelledOutRun(tokens, text);
+  runCount = 1;
+  runFirst = token;
+  runEnd = token.end;
+  runCapitals = token.capitals;
+}
+
+/** Whether a one-letter word at `start` continues the run: one separator after its last letter. */
+function continuesRun(codes: Uint16Array, start: number): boolean {
+  if (start - runEnd !== 1) return false;
+  const separator = codes[runEnd];
+  return separator === 0x20 || separator === 0x2e /* . */ || separator === 0x5f /* _ */ || separator === 0x2d /* - */;
+}
+
+/** Adds one letter ending at `end` to the run; `norm` is its folded form (`''` for the second letter, read from its token). */
+function extendRun(norm: string, end: number, capitals: number): void {
+  runCount++;
+  runEnd = end;
+  runCapitals += capitals;
+  runNorm += norm;
+}
+
+/** Ends the run of spelled-out letters, if any: three letters or more make one word, fewer stay words of their own. */
+function endSpelledOutRun(tokens: Token[], text: string): void {
+  if (runCount === 0) return;
+  const first = runFirst as Token;
+  if (runCount >= 3) {
+    const norm = first.norm + (runSecond as Token).norm + runNorm;
+    tokens.push(tokenWithNorm(text, first.start, runEnd, runCount, runCapitals, norm));
+  } else {
+    tokens.push(first);
+    if (runCount === 2) tokens.push(runSecond as Token);
+  }
+  runCount = 0;
+  runFirst = undefined;
+  runSecond = undefined;
+  runNorm = '';
 }
 
 /** A one-letter word as typed (`f`, `à`), not a placeholder or a symbol. */
 function isSingleLetter(token: Token): boolean {
   return token.letters === 1 && token.end - token.start === 1;
-}
-
-function isSpelledOutPair(left: Token, right: Token, text: string): boolean {
-  if (!isSingleLetter(left) || !isSingleLetter(right)) return false;
-  return right.start - left.end === 1 && SPELLED_OUT_SEPARATORS.includes(text.charAt(left.end));
-}
-
-function mergeTokens(parts: Token[], text: string): Token {
-  let norm = '';
-  let letters = 0;
-  let capitals = 0;
-  for (const part of parts) {
-    norm += part.norm;
-    letters += part.letters;
-    capitals += part.capitals;
-  }
-  const first = parts[0] as Token;
-  const last = parts[parts.length - 1] as Token;
-  return tokenWithNorm(text, first.start, last.end, letters, capitals, norm);
 }
