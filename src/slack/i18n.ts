@@ -9,6 +9,7 @@
  * `!`, `?` and `;` (U+202F); « » quotes; typographic apostrophes.
  */
 import type { Category, Lang, Severity } from '../engine/types';
+import type { FlagStatus } from '../moderation/model';
 
 /** No-break space, before `:` and inside « ». */
 const NB = '\u00a0';
@@ -60,6 +61,91 @@ const FR = {
   'alert.more.one': 'Et {count} autre point dans ce message.',
   'alert.more.other': 'Et {count} autres points dans ce message.',
   'alert.text': `Signalement dans {channel}${NB}: {category} ({severity}).`,
+  'alert.why.report': 'Signalé par un membre.',
+  'alert.why.reportBy': 'Signalé par {user}.',
+  'alert.reportReason': `Motif${NB}: «${NB}{reason}${NB}»`,
+
+  'mod.button.dismiss': 'Rejeter (faux positif)',
+  'mod.button.confirm': 'Confirmer',
+  'mod.button.escalate': 'Escalader',
+  'mod.button.note': 'Ajouter une note',
+  'mod.escalate.title': `Escalader ce signalement${NN}?`,
+  'mod.escalate.text': 'Les administrateurs seront prévenus, avec l’extrait masqué et le lien vers le message.',
+  'mod.escalate.cancel': 'Annuler',
+  'mod.decision.open': '📝 Mis à jour par {user} le {date} à {time}',
+  'mod.decision.confirmed': '✅ Confirmé par {user} le {date} à {time}',
+  'mod.decision.dismissed': '🚫 Rejeté (faux positif) par {user} le {date} à {time}',
+  'mod.decision.escalated': '⬆️ Escaladé par {user} le {date} à {time}',
+  'mod.decision.resolved': '✏️ Corrigé par l’auteur·rice le {date} à {time}',
+  'mod.note': `_Note_${NB}: {note}`,
+  'mod.recorded': `Décision enregistrée${NB}: {status}.`,
+  'mod.notModerator': 'Seuls les modérateurs peuvent décider d’un signalement. Cette tentative a été enregistrée.',
+  'mod.followUp': `Bonjour${NN}! Un membre de l’équipe de modération va prendre contact avec vous au sujet d’un de vos messages récents. Rien à faire d’ici là${NB}: ce sera simplement l’occasion d’en parler.`,
+
+  'status.open': 'À revoir',
+  'status.confirmed': 'Confirmé',
+  'status.dismissed': 'Rejeté (faux positif)',
+  'status.escalated': 'Escaladé',
+  'status.resolved': 'Corrigé par l’auteur·rice',
+  'status.all': 'Tous les statuts',
+
+  'digest.header.one': '🔔 {count} nouveau signalement depuis {time}',
+  'digest.header.other': '🔔 {count} nouveaux signalements depuis {time}',
+  'digest.more.one': 'Et {count} autre, plus ancien.',
+  'digest.more.other': 'Et {count} autres, plus anciens.',
+  'digest.queue': `Tout est dans la file de revue${NB}: onglet Accueil de charter-bot.`,
+
+  'queue.header': 'File de revue',
+  'queue.filter.status': 'Statut',
+  'queue.filter.category': 'Catégorie',
+  'queue.filter.allCategories': 'Toutes les catégories',
+  'queue.filter.rule': 'Règle',
+  'queue.filter.allRules': 'Toutes les règles',
+  'queue.filter.channel': 'Canal',
+  'queue.filter.since': 'Depuis le',
+  'queue.reports': `🙋 {count} × «${NB}c’est une erreur${NB}»`,
+  'queue.empty': 'Rien à revoir 🎉',
+  'queue.empty.filtered': 'Aucun signalement ne correspond à ces filtres.',
+  'queue.page.next': 'Page suivante',
+  'queue.page.first': 'Première page',
+  'queue.noisy.title': 'Règles bruyantes',
+  'queue.noisy.intro': `Par règle${NB}: signalements, décisions, taux de faux positifs et tendance des dernières semaines.`,
+  'queue.noisy.flags.one': '{count} signalement',
+  'queue.noisy.flags.other': '{count} signalements',
+  'queue.noisy.confirmed.one': '{count} confirmé',
+  'queue.noisy.confirmed.other': '{count} confirmés',
+  'queue.noisy.dismissed.one': '{count} rejeté',
+  'queue.noisy.dismissed.other': '{count} rejetés',
+  'queue.noisy.rate': `faux positifs${NB}: {rate}`,
+  'queue.noisy.trend': `tendance${NB}: {trend}`,
+  'queue.noisy.empty': 'Aucun signalement sur la période.',
+  'queue.noisy.more': 'Les {shown} règles les plus bruyantes sur {total}.',
+
+  'note.title': 'Note de modération',
+  'note.submit': 'Enregistrer',
+  'note.cancel': 'Annuler',
+  'note.intro.one': 'Une note sur ce signalement, visible des seuls modérateurs et gardée avec lui.',
+  'note.intro.other': 'Une note sur ces {count} signalements, visible des seuls modérateurs et gardée avec eux.',
+  'note.label': 'Note',
+  'note.hint': `{max} caractères au plus. Inutile de recopier le message${NB}: décrivez la décision ou la suite à donner.`,
+
+  'report.title': 'Signaler aux modérateurs',
+  'report.submit': 'Envoyer',
+  'report.cancel': 'Annuler',
+  'report.intro': 'Les modérateurs verront ce message et votre motif. La personne qui l’a écrit ne saura pas qui l’a signalé.',
+  'report.category.label': 'Ce qui pose problème',
+  'report.category.placeholder': 'Choisissez…',
+  'report.category.other': 'Autre',
+  'report.reason.label': 'Motif',
+  'report.reason.hint': `{max} caractères au plus. Inutile de recopier le message${NB}: les modérateurs le verront.`,
+  'report.thanks': `Merci${NN}! Votre signalement est transmis aux modérateurs. La personne concernée ne saura pas qu’il vient de vous.`,
+
+  'escalation.header': '⬆️ Signalement escaladé',
+  'escalation.intro.one': '{user} a escaladé {count} signalement le {date} à {time}.',
+  'escalation.intro.other': '{user} a escaladé {count} signalements le {date} à {time}.',
+  'escalation.more.one': 'Et {count} autre signalement.',
+  'escalation.more.other': 'Et {count} autres signalements.',
+  'escalation.queue': `Décisions et notes${NB}: file de revue, onglet Accueil de charter-bot.`,
 
   'home.intro': 'Quelques règles simples pour que notre Slack reste agréable, efficace et sûr. Tapez `/charter` pour les retrouver partout.',
   'home.read': 'Lire',
@@ -177,6 +263,91 @@ const EN: Record<StringKey, string> = {
   'alert.more.one': 'And {count} more point in this message.',
   'alert.more.other': 'And {count} more points in this message.',
   'alert.text': 'Flag in {channel}: {category} ({severity}).',
+  'alert.why.report': 'Reported by a member.',
+  'alert.why.reportBy': 'Reported by {user}.',
+  'alert.reportReason': 'Reason: “{reason}”',
+
+  'mod.button.dismiss': 'Dismiss (false positive)',
+  'mod.button.confirm': 'Confirm',
+  'mod.button.escalate': 'Escalate',
+  'mod.button.note': 'Add note',
+  'mod.escalate.title': 'Escalate this flag?',
+  'mod.escalate.text': 'Admins will be notified, with the masked excerpt and a link to the message.',
+  'mod.escalate.cancel': 'Cancel',
+  'mod.decision.open': '📝 Updated by {user} on {date} at {time}',
+  'mod.decision.confirmed': '✅ Confirmed by {user} on {date} at {time}',
+  'mod.decision.dismissed': '🚫 Dismissed (false positive) by {user} on {date} at {time}',
+  'mod.decision.escalated': '⬆️ Escalated by {user} on {date} at {time}',
+  'mod.decision.resolved': '✏️ Fixed by the author on {date} at {time}',
+  'mod.note': '_Note:_ {note}',
+  'mod.recorded': 'Decision recorded: {status}.',
+  'mod.notModerator': 'Only moderators can decide on a flag. This attempt has been recorded.',
+  'mod.followUp': 'Hello! Someone from the moderation team will get in touch with you about one of your recent messages. Nothing to do until then: it is simply a chance to talk it through.',
+
+  'status.open': 'To review',
+  'status.confirmed': 'Confirmed',
+  'status.dismissed': 'Dismissed (false positive)',
+  'status.escalated': 'Escalated',
+  'status.resolved': 'Fixed by the author',
+  'status.all': 'All statuses',
+
+  'digest.header.one': '🔔 {count} new flag since {time}',
+  'digest.header.other': '🔔 {count} new flags since {time}',
+  'digest.more.one': 'And {count} older one.',
+  'digest.more.other': 'And {count} older ones.',
+  'digest.queue': 'Everything is in the review queue: charter-bot’s Home tab.',
+
+  'queue.header': 'Review queue',
+  'queue.filter.status': 'Status',
+  'queue.filter.category': 'Category',
+  'queue.filter.allCategories': 'All categories',
+  'queue.filter.rule': 'Rule',
+  'queue.filter.allRules': 'All rules',
+  'queue.filter.channel': 'Channel',
+  'queue.filter.since': 'Since',
+  'queue.reports': '🙋 {count} × “this is a mistake”',
+  'queue.empty': 'Nothing to review 🎉',
+  'queue.empty.filtered': 'No flags match these filters.',
+  'queue.page.next': 'Next page',
+  'queue.page.first': 'First page',
+  'queue.noisy.title': 'Noisy rules',
+  'queue.noisy.intro': 'Per rule: flags, decisions, false-positive rate and the trend over recent weeks.',
+  'queue.noisy.flags.one': '{count} flag',
+  'queue.noisy.flags.other': '{count} flags',
+  'queue.noisy.confirmed.one': '{count} confirmed',
+  'queue.noisy.confirmed.other': '{count} confirmed',
+  'queue.noisy.dismissed.one': '{count} dismissed',
+  'queue.noisy.dismissed.other': '{count} dismissed',
+  'queue.noisy.rate': 'false positives: {rate}',
+  'queue.noisy.trend': 'trend: {trend}',
+  'queue.noisy.empty': 'No flags in this period.',
+  'queue.noisy.more': 'The {shown} noisiest rules of {total}.',
+
+  'note.title': 'Moderator note',
+  'note.submit': 'Save',
+  'note.cancel': 'Cancel',
+  'note.intro.one': 'A note on this flag, visible to moderators only and kept with it.',
+  'note.intro.other': 'A note on these {count} flags, visible to moderators only and kept with them.',
+  'note.label': 'Note',
+  'note.hint': '{max} characters at most. No need to copy the message: describe the decision or the next step.',
+
+  'report.title': 'Report to moderators',
+  'report.submit': 'Send',
+  'report.cancel': 'Cancel',
+  'report.intro': 'Moderators will see this message and your reason. Its author will not be told who reported it.',
+  'report.category.label': 'What is the problem?',
+  'report.category.placeholder': 'Choose…',
+  'report.category.other': 'Other',
+  'report.reason.label': 'Reason',
+  'report.reason.hint': '{max} characters at most. No need to copy the message: moderators will see it.',
+  'report.thanks': 'Thank you! Your report has gone to the moderators. The author will not be told it came from you.',
+
+  'escalation.header': '⬆️ Flag escalated',
+  'escalation.intro.one': '{user} escalated {count} flag on {date} at {time}.',
+  'escalation.intro.other': '{user} escalated {count} flags on {date} at {time}.',
+  'escalation.more.one': 'And {count} more flag.',
+  'escalation.more.other': 'And {count} more flags.',
+  'escalation.queue': 'Decisions and notes: the review queue, charter-bot’s Home tab.',
 
   'home.intro': 'A few simple rules to keep our Slack pleasant, effective and safe. Type `/charter` to find them anywhere.',
   'home.read': 'Read',
@@ -301,6 +472,11 @@ export function severityLabel(lang: Lang, severity: Severity): string {
   return t(lang, `severity.${severity}`);
 }
 
+/** A flag status's label, e.g. `Confirmé`, `Dismissed (false positive)`. */
+export function statusLabel(lang: Lang, status: FlagStatus): string {
+  return t(lang, `status.${status}`);
+}
+
 /**
  * The language for a Slack locale: `fr-FR`, `fr-CA`, `fr` → `fr`; `en-US`, `en-GB` → `en`;
  * anything else (or nothing) → `fallback`.
@@ -352,6 +528,16 @@ export function formatDay(lang: Lang, at: number, now: number, timeZone?: string
   if (day === formatDate(lang, now, timeZone)) return t(lang, 'common.today');
   if (day === formatDate(lang, now - 86_400_000, timeZone)) return t(lang, 'common.yesterday');
   return day;
+}
+
+/** A time of day, 24-hour: `14:02` in both languages, in `timeZone` (UTC when absent or unknown). */
+export function formatTime(lang: Lang, at: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat(DATE_FORMATS[lang].locale, {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: validTimeZone(timeZone),
+  }).format(new Date(at));
 }
 
 function validTimeZone(timeZone: string | undefined): string {

@@ -77,3 +77,48 @@ describe('foreignFragments', () => {
     expect(foreignFragments('en')).toContain('Petit rappel de la charte 🙂');
   });
 });
+
+describe('validateBlocks: selects, pickers, confirmations and inputs', () => {
+  const option = (text: string, value: string) => ({ text: { type: 'plain_text', text }, value });
+
+  it('reports broken menus, pickers and confirmation dialogs', () => {
+    const problems = validateBlocks([
+      {
+        type: 'actions',
+        elements: [
+          { type: 'static_select', action_id: 'a', options: [option('A', 'a'), option('B', 'a')], initial_option: option('C', 'c') },
+          { type: 'static_select', action_id: 'b', options: [] },
+          { type: 'datepicker', action_id: 'c', initial_date: '28/11/2026' },
+          { type: 'conversations_select', action_id: 'd', initial_conversation: '#general' },
+          {
+            type: 'button',
+            text: { type: 'plain_text', text: 'Go' },
+            action_id: 'e',
+            confirm: { title: { type: 'plain_text', text: 't'.repeat(101) }, text: { type: 'plain_text', text: 'ok' }, confirm: { type: 'plain_text', text: 'y' } },
+          },
+          { type: 'plain_text_input', action_id: 'f' },
+        ],
+      },
+      { type: 'input', label: { type: 'plain_text', text: 'Note' }, element: { type: 'plain_text_input', action_id: 'g' } },
+    ]);
+    expect(problems).toEqual([
+      'blocks[0].elements[0]: duplicate option value "a"',
+      'blocks[0].elements[0]: initial_option is not one of the options',
+      'blocks[0].elements[1]: no options',
+      'blocks[0].elements[2]: initial_date "28/11/2026"',
+      'blocks[0].elements[3]: initial_conversation "#general"',
+      'blocks[0].elements[4].confirm.title: text is 101 characters (max 100)',
+      'blocks[0].elements[4].confirm.deny: missing text object',
+      'blocks[0].elements[5]: "plain_text_input" in an actions block',
+      'blocks[1]: input block outside a modal',
+    ]);
+  });
+
+  it('wants a submit button on a modal with inputs', () => {
+    const input = { type: 'input', label: { type: 'plain_text', text: 'Note' }, element: { type: 'plain_text_input', action_id: 'g', max_length: 5000 } };
+    expect(validateView({ type: 'modal', title: plain('Note'), blocks: [input] })).toEqual([
+      'view: input blocks without a submit button',
+      'blocks[0].element: max_length 5000',
+    ]);
+  });
+});

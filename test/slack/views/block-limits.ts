@@ -32,7 +32,21 @@ export const SLACK_LIMITS = {
   modalButton: 24,
   callbackId: 255,
   privateMetadata: 3000,
+  inputLabel: 2000,
+  inputHint: 2000,
+  placeholder: 150,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
+  plainTextInput: 3000,
 } as const;
+
+/** Interactive elements the views use, and where Slack accepts them. */
+const ACTIONS_ELEMENTS = new Set(['button', 'static_select', 'conversations_select', 'users_select', 'channels_select', 'datepicker', 'overflow']);
+const INPUT_ELEMENTS = new Set(['plain_text_input', 'static_select', 'conversations_select', 'users_select', 'channels_select', 'datepicker', 'checkboxes', 'radio_buttons']);
 
 type Json = Record<string, unknown>;
 
@@ -56,7 +70,45 @@ function checkText(where: string, value: unknown, max: number, problems: string[
   if (/\{[a-zA-Z]+\}/.test(value.text)) problems.push(`${where}: unfilled placeholder in "${value.text.slice(0, 60)}"`);
 }
 
-/** Checks an interactive element (buttons fully; other kinds only their action_id). */
+/** Checks a confirmation dialog: title, text, confirm and deny buttons. */
+function checkConfirm(where: string, confirm: unknown, problems: string[]): void {
+  if (!isObject(confirm)) {
+    problems.push(`${where}: not an object`);
+    return;
+  }
+  checkText(`${where}.title`, confirm.title, SLACK_LIMITS.confirmTitle, problems, true);
+  checkText(`${where}.text`, confirm.text, SLACK_LIMITS.confirmText, problems);
+  checkText(`${where}.confirm`, confirm.confirm, SLACK_LIMITS.confirmButton, problems, true);
+  checkText(`${where}.deny`, confirm.deny, SLACK_LIMITS.confirmButton, problems, true);
+  if (confirm.style !== undefined && confirm.style !== 'primary' && confirm.style !== 'danger') problems.push(`${where}: style "${String(confirm.style)}"`);
+}
+
+/** Checks a static select's options and that its initial option is exactly one of them. */
+function checkStaticSelect(where: string, element: Json, problems: string[]): void {
+  const options = Array.isArray(element.options) ? element.options : [];
+  if (options.length === 0) problems.push(`${where}: no options`);
+  if (options.length > SLACK_LIMITS.selectOptions) problems.push(`${where}: ${options.length} options (max 100)`);
+  const values = new Set<string>();
+  options.forEach((option, i) => {
+    if (!isObject(option)) {
+      problems.push(`${where}.options[${i}]: not an object`);
+      return;
+    }
+    checkText(`${where}.options[${i}].text`, option.text, SLACK_LIMITS.optionText, problems, true);
+    if (typeof option.value !== 'string' || option.value === '') problems.push(`${where}.options[${i}]: no value`);
+    else {
+      if (option.value.length > SLACK_LIMITS.optionValue) problems.push(`${where}.options[${i}]: value too long`);
+      if (values.has(option.value)) problems.push(`${where}: duplicate option value "${option.value}"`);
+      values.add(option.value);
+    }
+  });
+  if (element.initial_option !== undefined) {
+    const initial = JSON.stringify(element.initial_option);
+    if (!options.some((option) => JSON.stringify(option) === initial)) problems.push(`${where}: initial_option is not one of the options`);
+  }
+}
+
+/** Checks an interactive element: buttons fully; selects, pickers and text inputs their limits. */
 function checkElement(where: string, element: unknown, problems: string[]): string | undefined {
   if (!isObject(element)) {
     problems.push(`${where}: not an object`);
@@ -64,6 +116,20 @@ function checkElement(where: string, element: unknown, problems: string[]): stri
   }
   const actionId = element.action_id;
   if (typeof actionId === 'string' && actionId.length > SLACK_LIMITS.actionId) problems.push(`${where}: action_id too long`);
+  if (element.confirm !== undefined) checkConfirm(`${where}.confirm`, element.confirm, problems);
+  if (element.placeholder !== undefined) checkText(`${where}.placeholder`, element.placeholder, SLACK_LIMITS.placeholder, problems, true);
+  if (element.type === 'static_select') checkStaticSelect(where, element, problems);
+  if (element.type === 'datepicker' && element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date))) {
+    problems.push(`${where}: initial_date "${String(element.initial_date)}"`);
+  }
+  if (element.type === 'conversations_select' && element.initial_conversation !== undefined && !/^[CGD][A-Z0-9]+$/.test(String(element.initial_conversation))) {
+    problems.push(`${where}: initial_conversation "${String(element.initial_conversation)}"`);
+  }
+  if (element.type === 'plain_text_input') {
+    const max = element.max_length;
+    if (max !== undefined && (typeof max !== 'number' || max < 1 || max > SLACK_LIMITS.plainTextInput)) problems.push(`${where}: max_length ${String(max)}`);
+  }
+  if (element.type !== 'button' && typeof actionId !== 'string') problems.push(`${where}: ${String(element.type)} without action_id`);
   if (element.type === 'button') {
     checkText(`${where}.text`, element.text, SLACK_LIMITS.buttonText, problems, true);
     if (typeof element.value === 'string' && element.value.length > SLACK_LIMITS.buttonValue) problems.push(`${where}: value too long`);
@@ -79,7 +145,9 @@ function checkElement(where: string, element: unknown, problems: string[]): stri
 /**
  * Every problem with `blocks` for the given surface: block count, unique block ids, and per
  * block type the text lengths, field and element counts, button limits, action ids unique
- * within a block, at most one primary button per block, no unfilled `{placeholder}`.
+ * within a block, at most one primary button per block, no unfilled `{placeholder}`; select
+ * options and initial options, date and channel pickers, confirmation dialogs, and input blocks
+ * (modals only: label, hint, element).
  */
 export function validateBlocks(blocks: readonly unknown[], surface: Surface = 'message'): string[] {
   const problems: string[] = [];
@@ -129,6 +197,7 @@ export function validateBlocks(blocks: readonly unknown[], surface: Surface = 'm
         const ids = new Set<string>();
         let primaries = 0;
         elements.forEach((element, i) => {
+          if (isObject(element) && !ACTIONS_ELEMENTS.has(String(element.type))) problems.push(`${where}.elements[${i}]: "${String(element.type)}" in an actions block`);
           const id = checkElement(`${where}.elements[${i}]`, element, problems);
           if (id !== undefined) {
             if (ids.has(id)) problems.push(`${where}: duplicate action_id "${id}" in one block`);
@@ -141,6 +210,14 @@ export function validateBlocks(blocks: readonly unknown[], surface: Surface = 'm
       }
       case 'divider':
         break;
+      case 'input': {
+        if (surface !== 'modal') problems.push(`${where}: input block outside a modal`);
+        checkText(`${where}.label`, block.label, SLACK_LIMITS.inputLabel, problems, true);
+        if (block.hint !== undefined) checkText(`${where}.hint`, block.hint, SLACK_LIMITS.inputHint, problems, true);
+        if (!isObject(block.element) || !INPUT_ELEMENTS.has(String(block.element.type))) problems.push(`${where}: input element "${String(isObject(block.element) ? block.element.type : block.element)}"`);
+        checkElement(`${where}.element`, block.element, problems);
+        break;
+      }
       default:
         problems.push(`${where}: unexpected block type "${String(block.type)}"`);
     }
@@ -156,6 +233,8 @@ export function validateView(view: unknown): string[] {
   if (view.type !== 'home' && view.type !== 'modal') problems.push(`view: type "${String(view.type)}"`);
   if (view.type === 'modal') {
     checkText('view.title', view.title, SLACK_LIMITS.modalTitle, problems, true);
+    const hasInput = Array.isArray(view.blocks) && view.blocks.some((block) => isObject(block) && block.type === 'input');
+    if (hasInput && view.submit === undefined) problems.push('view: input blocks without a submit button');
     if (view.close !== undefined) checkText('view.close', view.close, SLACK_LIMITS.modalButton, problems, true);
     if (view.submit !== undefined) checkText('view.submit', view.submit, SLACK_LIMITS.modalButton, problems, true);
   }
