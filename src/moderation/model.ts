@@ -17,6 +17,14 @@ export const DECISIONS = ['dismiss', 'confirm', 'escalate'] as const;
 /** A moderator's decision. `dismiss` means "false positive". */
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * Why moderators were alerted about a flag: the rule's action (`rule`), the escalation ladder
+ * (`ladder`), or a member reported the message to moderators (`report`).
+ */
+export const ALERT_REASONS = ['rule', 'ladder', 'report'] as const;
+/** Why moderators were alerted. */
+export type AlertReason = (typeof ALERT_REASONS)[number];
+
 /** Identifies a Slack message: its channel and timestamp. */
 export interface MessageRef {
   /** Slack channel id (`C…`, `G…`). */
@@ -49,8 +57,15 @@ export interface Flag {
   nudged: boolean;
   /** Moderators were (or are being) alerted about this flag. */
   alerted: boolean;
-  /** Why moderators were alerted: the rule's action, or the escalation ladder. */
-  alertReason?: 'rule' | 'ladder';
+  /** Why moderators were alerted: the rule's action, the escalation ladder, or a member's report. */
+  alertReason?: AlertReason;
+  /**
+   * For a member's report (rule `member-report`): the reporter's Slack user id. Moderators only:
+   * the author is never told who reported. Cleared when the reporter's data is erased.
+   */
+  reportedBy?: string;
+  /** For a member's report: the reporter's words (at most 500 characters, truncated by the caller). */
+  reportReason?: string;
   /** When it was first raised and last updated (an edit), ms since the epoch. */
   createdAt: number;
   updatedAt: number;
@@ -72,7 +87,11 @@ export interface NewFlag {
   excerpt: string;
   nudged: boolean;
   alerted: boolean;
-  alertReason?: 'rule' | 'ladder';
+  alertReason?: AlertReason;
+  /** For a member's report: the reporter's Slack user id (see {@link Flag.reportedBy}). */
+  reportedBy?: string;
+  /** For a member's report: the reporter's words, already truncated to 500 characters. */
+  reportReason?: string;
 }
 
 /** The kinds of delivery the outbox carries. */
@@ -102,8 +121,14 @@ export interface DeliveryPayload {
   /** The language to write the reminder in. */
   lang: Lang;
   findings: DeliveredFinding[];
-  /** For alerts: why moderators are told (`rule` action or the escalation `ladder`). */
-  alertReason?: 'rule' | 'ladder';
+  /** For alerts: why moderators are told (`rule` action, the escalation `ladder`, a member's `report`). */
+  alertReason?: AlertReason;
+  /**
+   * For a member's report: the reporter's words, shown on the moderators' card. Never the
+   * reporter's id (the card does not need it). Removed from queued and sent payloads when the
+   * reporter's data is erased.
+   */
+  reportReason?: string;
   /** For alerts: how many flags the author had in the recent history window. */
   recentFlags?: number;
 }

@@ -102,6 +102,11 @@ export interface FlagFilter {
   includeShadow?: boolean;
   /** Only flags a reminder was sent for (a user's own record). */
   nudgedOnly?: boolean;
+  /**
+   * Only flags with at least one "this is a mistake" report ({@link FalsePositiveReport}), for
+   * the moderators' queue. Not about member reports (rule `member-report`): filter those by rule.
+   */
+  reportedOnly?: boolean;
 }
 
 /** A page of a listing: newest first. Pass `next` back as `after` for the next page. */
@@ -131,6 +136,29 @@ export interface RuleStats {
   falsePositiveRate?: number;
 }
 
+/**
+ * Flags of one rule, week by week, for admins to see whether a rule gets noisier.
+ *
+ * Windows are 7 days of 24 h, counted back from `now`: window `k` (0 = the latest) holds flags
+ * with `now - (k + 1) × 7 days < createdAt <= now - k × 7 days`. So a flag raised exactly at
+ * `now` is in the latest window, one raised exactly 7 days before `now` is in the previous one,
+ * one raised exactly `weeks × 7` days before is outside the period, and flags after `now` are
+ * not counted.
+ */
+export interface RuleTrend {
+  rule: string;
+  /** Flags raised in each window, oldest first; `weekly.length` is the number of weeks asked. */
+  weekly: number[];
+}
+
+/** Where the moderators' card about a flag was posted (to update it in place). */
+export interface AlertMessageRef {
+  /** The `alert` delivery that posted it. */
+  deliveryId: number;
+  channel: string;
+  ts: string;
+}
+
 /** A moderator's decision on a flag. */
 export interface DecisionInput {
   flagId: number;
@@ -151,10 +179,21 @@ export interface PurgeResult {
 
 /** What erasing one person's data removed. */
 export interface EraseResult {
+  /** Flags on the person's messages (member reports about them included). */
   flags: number;
   deliveries: number;
+  /**
+   * "This is a mistake" reports removed: those the person made, and those on their flags.
+   * Member reports the person made are NOT counted here: see {@link reportsAsReporter}.
+   */
   reports: number;
   acknowledgements: number;
+  /**
+   * Member reports the person made on others' messages: the flags stay (they are about someone
+   * else's message), their reporter id and reason are cleared, and the reason is removed from
+   * the payloads of the cards about them. Absent when there were none (read `?? 0`).
+   */
+  reportsAsReporter?: number;
 }
 
 /** A user's "this is a mistake" report on a flag. */
@@ -193,12 +232,33 @@ export interface ModerationStore {
   listFlags(filter: FlagFilter, page: PageRequest): Promise<Page<Flag>>;
   /** One flag, or undefined. */
   getFlag(id: number): Promise<Flag | undefined>;
+  /**
+   * The flags with these ids, in ascending id order, each once; unknown ids are skipped. Shadow
+   * flags included (they are asked for by id).
+   */
+  flagsByIds(ids: readonly number[]): Promise<Flag[]>;
+  /**
+   * Where the moderators' card about this flag was posted: the most recently sent `alert`
+   * delivery linked to the flag whose receipt has both a channel and a ts. Pending and failed
+   * deliveries, nudges, and receipts marked `via: 'digest'` (the alert was folded into a digest
+   * card shared with other alerts, which is not this flag's card) are skipped. Undefined when
+   * there is none.
+   */
+  alertMessageOf(flagId: number): Promise<AlertMessageRef | undefined>;
   /** Applies a decision and audits it in the same transaction; undefined when no such flag. */
   decideFlag(input: DecisionInput): Promise<Flag | undefined>;
   /** Adds a moderator's note (audited in the same transaction); undefined when no such flag. */
   addNote(input: { flagId: number; actor: string; note: string; at: number }): Promise<Flag | undefined>;
   /** Per-rule statistics over flags raised since `since` (all when absent). */
   ruleStats(since?: number): Promise<RuleStats[]>;
+  /**
+   * Flags per rule in each of the last `weeks` 7-day windows ending at `now` (see
+   * {@link RuleTrend} for the boundaries), shadow flags included. Rules without a flag in the
+   * period are left out; sorted by total flags descending, then rule id.
+   *
+   * @throws RangeError when `weeks` is not a positive integer, or `now` is not a finite time.
+   */
+  ruleTrend(weeks: number, now: number): Promise<RuleTrend[]>;
 
   /** Records a false-positive report; false when this user already reported this flag or no such flag. */
   recordReport(report: FalsePositiveReport): Promise<boolean>;
@@ -219,7 +279,10 @@ export interface ModerationStore {
    * processed-event markers older than a day, and audit entries before `auditBefore`.
    */
   purge(flagsBefore: number, auditBefore: number, at: number): Promise<PurgeResult>;
-  /** Removes one person's flags, reports and acknowledgements; audited in the same transaction. */
+  /**
+   * Removes one person's flags, reports and acknowledgements, and clears their identity and words
+   * from the member reports they made on others' messages; audited in the same transaction.
+   */
   eraseUser(user: string, actor: string, at: number): Promise<EraseResult>;
 
   /** Releases the database. */

@@ -7,7 +7,15 @@
  * - a duplicate event id returns `duplicateEvent: true` WITHOUT calling `decide`, and writes nothing;
  * - a delivery naming a rule with no flag on the message rejects the whole record (nothing written);
  * - an update of a `resolved` flag (an edit that breaks the rule again) reopens it;
- * - acknowledging a charter version twice keeps the first time.
+ * - acknowledging a charter version twice keeps the first time;
+ * - a member report (rule `member-report`) keeps its first reporter and their words when the
+ *   same message is reported again (one flag per message and rule);
+ * - erasing a person clears their id and words from the member reports they made on others'
+ *   messages (flags kept, counted in `reportsAsReporter`, absent when 0) and from the payloads of
+ *   the cards about them; member reports about the person are their flags, removed as before;
+ * - `ruleTrend` windows are `(now - (k+1)·7 days, now - k·7 days]`: a flag exactly 7 days old
+ *   is in the previous window, one at `now` in the latest;
+ * - `alertMessageOf` picks the alert sent last (by `sentAt`), skipping digest receipts.
  */
 import type { Category } from '../../src/engine/types';
 import type { DeliveryPayload, Flag, NewDelivery, NewFlag } from '../../src/moderation/model';
@@ -34,6 +42,8 @@ const OTHER_CHANNEL = 'C0987ZYXW';
 const AUTHOR = 'U0456EFGH';
 const OTHER_AUTHOR = 'U0789IJKL';
 const MODERATOR = 'U0MOD4242';
+const REPORTER = 'U0REP7777';
+const WEEK = 7 * DAY;
 const TS = '1732790400.000100';
 
 const CATEGORY_OF: Record<string, Category> = {
@@ -179,6 +189,8 @@ export function describeModerationStoreContract(name: string, makeStore: StoreFa
     describeReportsAndAcknowledgements(() => store);
     describeAudit(() => store);
     describeRetention(() => store);
+    describeMemberReports(() => store);
+    describeModeratorsViews(() => store);
   });
 }
 
@@ -237,6 +249,8 @@ function describeRecordMessage(get: () => ModerationStore): void {
       expect(flag).not.toHaveProperty('threadTs');
       expect(flag).not.toHaveProperty('permalink');
       expect(flag).not.toHaveProperty('alertReason');
+      expect(flag).not.toHaveProperty('reportedBy');
+      expect(flag).not.toHaveProperty('reportReason');
       expect(flag).not.toHaveProperty('handledBy');
       expect(flag).not.toHaveProperty('note');
     });
@@ -638,6 +652,25 @@ function describeListFlags(get: () => ModerationStore): void {
       expect(await keys(store, ids, { author: AUTHOR, nudgedOnly: true, status: ['open'] })).toEqual(['g', 'c']);
     });
 
+    it('reportedOnly keeps flags with at least one "this is a mistake" report', async () => {
+      const store = get();
+      const ids = await seed(store);
+      expect(await keys(store, ids, { reportedOnly: true })).toEqual([]);
+      await store.recordReport({ flagId: ids['b']!, reporter: AUTHOR, at: T0 + 8 * HOUR });
+      await store.recordReport({ flagId: ids['b']!, reporter: OTHER_AUTHOR, at: T0 + 8 * HOUR });
+      await store.recordReport({ flagId: ids['e']!, reporter: AUTHOR, at: T0 + 8 * HOUR });
+      await store.recordReport({ flagId: ids['a']!, reporter: OTHER_AUTHOR, at: T0 + 8 * HOUR });
+      expect(await keys(store, ids, { reportedOnly: true })).toEqual(['b', 'a']);
+      expect(await keys(store, ids, { reportedOnly: true, includeShadow: true })).toEqual(['e', 'b', 'a']);
+      expect(await keys(store, ids, { reportedOnly: true, status: ['open'] })).toEqual(['b']);
+      expect(await keys(store, ids, { reportedOnly: false })).toEqual(['g', 'f', 'd', 'c', 'b', 'a']);
+      const page = await store.listFlags({ reportedOnly: true }, { limit: 1 });
+      expect(page.items.map((f) => [f.id, f.reports])).toEqual([[ids['b'], 2]]);
+      const rest = await store.listFlags({ reportedOnly: true }, { limit: 1, after: page.next! });
+      expect(rest.items.map((f) => f.id)).toEqual([ids['a']]);
+      expect(rest.next).toBeUndefined();
+    });
+
     it('pages with the id cursor: every flag once, no gap, no next after the last page', async () => {
       const store = get();
       for (let i = 0; i < 7; i++) {
@@ -926,6 +959,313 @@ function describeRetention(get: () => ModerationStore): void {
         reports: 0,
         acknowledgements: 0,
       });
+    });
+  });
+}
+
+/** A member's report of `msg` as the Slack layer records it: a `member-report` flag and a card. */
+async function memberReport(
+  store: ModerationStore,
+  msg: RecordedMessage,
+  options: { reporter?: string; reason?: string; category?: Category; at?: number } = {},
+): Promise<RecordResult> {
+  const reporter = options.reporter ?? REPORTER;
+  const flag = newFlag('member-report', {
+    category: options.category ?? 'insult',
+    action: 'flag',
+    nudged: false,
+    alerted: true,
+    alertReason: 'report',
+    reportedBy: reporter,
+    ...(options.reason !== undefined ? { reportReason: options.reason } : {}),
+  });
+  const card: NewDelivery = {
+    kind: 'alert',
+    rules: ['member-report'],
+    payload: {
+      ...payload(msg, ['member-report']),
+      alertReason: 'report',
+      ...(options.reason !== undefined ? { reportReason: options.reason } : {}),
+    },
+  };
+  const input: RecordInput = {
+    eventId: `report:${msg.channel}:${msg.ts}:${reporter}`,
+    message: msg,
+    rules: ['member-report'],
+    outcome: { create: [flag], deliveries: [card] },
+  };
+  if (options.at !== undefined) input.at = options.at;
+  return (await record(store, input)).result;
+}
+
+function describeMemberReports(get: () => ModerationStore): void {
+  describe('member reports', () => {
+    it('keeps the reporter and their words through recordMessage, getFlag, listFlags and flagsByIds', async () => {
+      const store = get();
+      const reason = 'Propos humiliants envers un collègue en réunion, pas la première fois.';
+      const { created, queued } = await memberReport(store, message(), { reason, at: T0 + 5 });
+      const id = created[0]!;
+      const expected: Flag = {
+        id,
+        rule: 'member-report',
+        category: 'insult',
+        severity: 'medium',
+        action: 'flag',
+        article: 'courtesy-language',
+        channel: CHANNEL,
+        channelName: 'projet-atlas',
+        author: AUTHOR,
+        messageTs: TS,
+        threadTs: '1732790000.000200',
+        permalink: `https://acme.slack.com/archives/${CHANNEL}/p1732790400000100`,
+        excerpt: '« member-report ••• »',
+        status: 'open',
+        nudged: false,
+        alerted: true,
+        alertReason: 'report',
+        reportedBy: REPORTER,
+        reportReason: reason,
+        createdAt: T0 + 5,
+        updatedAt: T0 + 5,
+        reports: 0,
+      };
+      expect(await store.getFlag(id)).toEqual(expected);
+      expect((await store.listFlags({ rule: 'member-report' }, { limit: 10 })).items).toEqual([expected]);
+      expect(await store.flagsByIds([id])).toEqual([expected]);
+      const [card] = (await store.listDeliveries({ flagId: id }, { limit: 10 })).items;
+      expect(card).toMatchObject({ id: queued[0], kind: 'alert', flagIds: [id], payload: { alertReason: 'report', reportReason: reason } });
+    });
+
+    it('keeps a reason of 500 characters whole, and leaves reportReason out when there is none', async () => {
+      const store = get();
+      const long = `${'é'.repeat(250)}${'x'.repeat(250)}`;
+      const [withReason] = (await memberReport(store, message({ ts: tsAt(1) }), { reason: long })).created;
+      const [without] = (await memberReport(store, message({ ts: tsAt(2) }))).created;
+      expect((await store.getFlag(withReason!))?.reportReason).toBe(long);
+      const bare = await store.getFlag(without!);
+      expect(bare).toMatchObject({ reportedBy: REPORTER, alertReason: 'report' });
+      expect(bare).not.toHaveProperty('reportReason');
+    });
+
+    it('a second report of the same message keeps the first reporter and their words', async () => {
+      const store = get();
+      const [first] = (await memberReport(store, message(), { reporter: REPORTER, reason: 'premier' })).created;
+      const [second] = (await memberReport(store, message(), { reporter: OTHER_AUTHOR, reason: 'second', at: T0 + MINUTE })).created;
+      expect(second).toBe(first);
+      expect(await store.getFlag(first!)).toMatchObject({ reportedBy: REPORTER, reportReason: 'premier' });
+      const [third] = (await memberReport(store, message({ ts: tsAt(9) }), { reporter: REPORTER })).created;
+      const [fourth] = (await memberReport(store, message({ ts: tsAt(9) }), { reporter: OTHER_AUTHOR, reason: 'mots' })).created;
+      expect(fourth).toBe(third);
+      const kept = await store.getFlag(third!);
+      expect(kept?.reportedBy).toBe(REPORTER);
+      expect(kept).not.toHaveProperty('reportReason');
+    });
+
+    it("eraseUser clears the reporter's id and words from their reports on others' messages, and counts them", async () => {
+      const store = get();
+      const words = 'il a recommencé, cf. capture';
+      // The person (AUTHOR) reported two messages of someone else, and one of their own.
+      const onOther = await memberReport(store, message({ ts: tsAt(1), author: OTHER_AUTHOR }), { reporter: AUTHOR, reason: words });
+      const onOther2 = await memberReport(store, message({ ts: tsAt(2), author: OTHER_AUTHOR, channel: OTHER_CHANNEL }), { reporter: AUTHOR });
+      const onSelf = await memberReport(store, message({ ts: tsAt(3) }), { reporter: AUTHOR, reason: 'moi-même' });
+      // Someone reported the person's message: a flag about the person, removed as their flags are.
+      const aboutThem = await memberReport(store, message({ ts: tsAt(4) }), { reporter: OTHER_AUTHOR, reason: 'à voir' });
+      // An unrelated member report, by someone else.
+      const unrelated = await memberReport(store, message({ ts: tsAt(5), author: OTHER_AUTHOR }), { reporter: MODERATOR, reason: 'autre' });
+      const before = await store.getFlag(onOther.created[0]!);
+
+      const result = await store.eraseUser(AUTHOR, 'U0ADMIN001', T0 + DAY);
+      expect(result).toEqual({ flags: 2, deliveries: 2, reports: 0, acknowledgements: 0, reportsAsReporter: 2 });
+
+      const remaining = await allFlags(store);
+      expect(remaining.map((f) => f.id)).toEqual([unrelated.created[0], onOther2.created[0], onOther.created[0]]);
+      const kept = await store.getFlag(onOther.created[0]!);
+      const { reportedBy: _by, reportReason: _why, ...rest } = before!;
+      expect(kept).toEqual(rest);
+      expect(kept).toMatchObject({ rule: 'member-report', author: OTHER_AUTHOR, alertReason: 'report', status: 'open' });
+      expect(await store.getFlag(unrelated.created[0]!)).toMatchObject({ reportedBy: MODERATOR, reportReason: 'autre' });
+      expect(await store.getFlag(onSelf.created[0]!)).toBeUndefined();
+      expect(await store.getFlag(aboutThem.created[0]!)).toBeUndefined();
+
+      // The card about the kept flag stays, without the reporter's words; the other cards are untouched.
+      const deliveries = (await store.listDeliveries({}, { limit: 10 })).items;
+      expect(deliveries.map((d) => d.id)).toEqual([unrelated.queued[0], onOther2.queued[0], onOther.queued[0]]);
+      const card = deliveries.find((d) => d.id === onOther.queued[0])!;
+      expect(card.payload).toEqual({ ...payload(message({ ts: tsAt(1), author: OTHER_AUTHOR }), ['member-report']), alertReason: 'report' });
+      expect(deliveries.find((d) => d.id === unrelated.queued[0])!.payload.reportReason).toBe('autre');
+      const left = JSON.stringify([remaining, deliveries]);
+      expect(left).not.toContain(AUTHOR);
+      expect(left).not.toContain(words);
+      expect(left).not.toContain('moi-même');
+
+      const [entry] = (await store.listAudit({ action: 'erase' }, { limit: 1 })).items;
+      expect(entry?.detail).toEqual({ flags: 2, deliveries: 2, reports: 0, acknowledgements: 0, reportsAsReporter: 2 });
+      expect(await store.eraseUser(AUTHOR, 'U0ADMIN001', T0 + 2 * DAY)).toEqual({
+        flags: 0,
+        deliveries: 0,
+        reports: 0,
+        acknowledgements: 0,
+      });
+    });
+
+    it('eraseUser of the reported person removes the member reports about them, as their other flags', async () => {
+      const store = get();
+      const about = await memberReport(store, message({ ts: tsAt(1) }), { reporter: REPORTER, reason: 'mots' });
+      await raise(store, ['profanity'], { message: message({ ts: tsAt(2) }), deliver: true });
+      const result = await store.eraseUser(AUTHOR, 'U0ADMIN001', T0 + DAY);
+      expect(result).toEqual({ flags: 2, deliveries: 2, reports: 0, acknowledgements: 0 });
+      expect(await store.getFlag(about.created[0]!)).toBeUndefined();
+      expect(await allFlags(store)).toEqual([]);
+    });
+  });
+}
+
+function describeModeratorsViews(get: () => ModerationStore): void {
+  describe('flagsByIds', () => {
+    it('gives the flags in id order, each once, unknown ids skipped, shadow flags included', async () => {
+      const store = get();
+      const [a] = (await raise(store, ['profanity'], { message: message({ ts: tsAt(1) }) })).created;
+      const [b] = (await raise(store, ['profanity-mild'], { message: message({ ts: tsAt(2) }), flag: { action: 'shadow' } })).created;
+      const [c] = (await raise(store, ['insult'], { message: message({ ts: tsAt(3) }) })).created;
+      const flags = await store.flagsByIds([c!, a! + 1000, a!, b!, c!]);
+      expect(flags.map((f) => f.id)).toEqual([a, b, c]);
+      expect(flags[1]).toEqual(await store.getFlag(b!));
+      expect(await store.flagsByIds([])).toEqual([]);
+      expect(await store.flagsByIds([a! + 1000, -1])).toEqual([]);
+    });
+  });
+
+  describe('ruleTrend', () => {
+    const NOW = T0 + 100 * DAY;
+    let sequence = 0;
+    async function flagAt(store: ModerationStore, rule: string, at: number, flag: Partial<NewFlag> = {}): Promise<void> {
+      sequence++;
+      await raise(store, [rule], { message: message({ ts: tsAt(1000 + sequence) }), at, flag });
+    }
+
+    it('counts flags per rule in 7-day windows ending at now, oldest first; exactly 7 days old is the previous window', async () => {
+      const store = get();
+      // Latest window: (now - 7 d, now].
+      await flagAt(store, 'profanity', NOW);
+      await flagAt(store, 'profanity', NOW - 1);
+      await flagAt(store, 'profanity', NOW - WEEK + 1);
+      // Previous window: (now - 14 d, now - 7 d].
+      await flagAt(store, 'profanity', NOW - WEEK);
+      await flagAt(store, 'profanity', NOW - 2 * WEEK + 1);
+      // Oldest of four: (now - 28 d, now - 21 d].
+      await flagAt(store, 'profanity', NOW - 3 * WEEK);
+      await flagAt(store, 'profanity', NOW - 4 * WEEK + 1);
+      // Outside: exactly four weeks old, and after now.
+      await flagAt(store, 'profanity', NOW - 4 * WEEK);
+      await flagAt(store, 'profanity', NOW + 1);
+      // Shadow flags count.
+      await flagAt(store, 'profanity-mild', NOW - 3 * DAY, { action: 'shadow', nudged: false });
+      await flagAt(store, 'profanity-mild', NOW - 10 * DAY, { action: 'shadow', nudged: false });
+      await flagAt(store, 'insult', NOW - 16 * DAY);
+      await flagAt(store, 'insult', NOW - 2 * DAY);
+      // Silent in the period: left out.
+      await flagAt(store, 'secret', NOW - 40 * DAY);
+      await flagAt(store, 'shouting', NOW + DAY);
+
+      expect(await store.ruleTrend(4, NOW)).toEqual([
+        { rule: 'profanity', weekly: [2, 0, 2, 3] },
+        { rule: 'insult', weekly: [0, 1, 0, 1] },
+        { rule: 'profanity-mild', weekly: [0, 0, 1, 1] },
+      ]);
+      expect(await store.ruleTrend(1, NOW)).toEqual([
+        { rule: 'profanity', weekly: [3] },
+        { rule: 'insult', weekly: [1] },
+        { rule: 'profanity-mild', weekly: [1] },
+      ]);
+      // A week later every flag is one window older: the oldest have slid out, the one just after now is in.
+      expect(await store.ruleTrend(4, NOW + WEEK)).toEqual([
+        { rule: 'profanity', weekly: [0, 2, 3, 1] },
+        { rule: 'insult', weekly: [1, 0, 1, 0] },
+        { rule: 'profanity-mild', weekly: [0, 1, 1, 0] },
+        { rule: 'shouting', weekly: [0, 0, 0, 1] },
+      ]);
+      expect((await store.ruleTrend(10, NOW)).find((t) => t.rule === 'secret')?.weekly).toEqual([0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    });
+
+    it('counts every status and member reports, sorts by total then rule id, and is empty without flags', async () => {
+      const store = get();
+      expect(await store.ruleTrend(4, NOW)).toEqual([]);
+      await flagAt(store, 'shouting', NOW - DAY);
+      await flagAt(store, 'insult', NOW - DAY);
+      await memberReport(store, message({ ts: tsAt(1) }), { at: NOW - 8 * DAY });
+      const [dismissed] = (await raise(store, ['secret'], { message: message({ ts: tsAt(2) }), at: NOW - 2 * DAY })).created;
+      await flagAt(store, 'secret', NOW - 9 * DAY);
+      await store.decideFlag({ flagId: dismissed!, decision: 'dismiss', actor: MODERATOR, at: NOW });
+      expect(await store.ruleTrend(2, NOW)).toEqual([
+        { rule: 'secret', weekly: [1, 1] },
+        { rule: 'insult', weekly: [0, 1] },
+        { rule: 'member-report', weekly: [1, 0] },
+        { rule: 'shouting', weekly: [0, 1] },
+      ]);
+    });
+
+    it('refuses a number of weeks that is not a positive integer, and a time that is not finite', async () => {
+      const store = get();
+      await expect(store.ruleTrend(0, NOW)).rejects.toThrow(RangeError);
+      await expect(store.ruleTrend(-1, NOW)).rejects.toThrow(RangeError);
+      await expect(store.ruleTrend(1.5, NOW)).rejects.toThrow(RangeError);
+      await expect(store.ruleTrend(4, Number.NaN)).rejects.toThrow(RangeError);
+    });
+  });
+
+  describe('alertMessageOf', () => {
+    /** Queues one more alert (or nudge) about the message's existing flags. */
+    async function queue(store: ModerationStore, kind: NewDelivery['kind'], rules: string[], msg = message()): Promise<number> {
+      const { result } = await record(store, { message: msg, outcome: { deliveries: [delivery(kind, msg, rules)] } });
+      return result.queued[0]!;
+    }
+
+    it('gives the card sent last (by sentAt) among sent alerts whose receipt has a channel and a ts', async () => {
+      const store = get();
+      const [insult, profanity] = (await raise(store, ['insult', 'profanity'])).created;
+      expect(await store.alertMessageOf(insult!)).toBeUndefined();
+
+      const nudge = await queue(store, 'nudge', ['insult']);
+      await store.completeDelivery(nudge, { channel: 'D0AUTHOR1', ts: '1732790500.000100', via: 'dm' }, T0 + 50);
+      expect(await store.alertMessageOf(insult!)).toBeUndefined();
+
+      const early = await queue(store, 'alert', ['insult', 'profanity']);
+      const late = await queue(store, 'alert', ['insult']);
+      // Queued after `early`, but sent before it: `early` is the card moderators saw last.
+      await store.completeDelivery(late, { channel: 'C0MODS001', ts: '1732790410.000100', via: 'channel' }, T0 + 10);
+      await store.completeDelivery(early, { channel: 'C0MODS001', ts: '1732790420.000100', via: 'channel' }, T0 + 20);
+      expect(await store.alertMessageOf(insult!)).toEqual({ deliveryId: early, channel: 'C0MODS001', ts: '1732790420.000100' });
+      expect(await store.alertMessageOf(profanity!)).toEqual({ deliveryId: early, channel: 'C0MODS001', ts: '1732790420.000100' });
+
+      // Ignored: pending, failed, a receipt without ts or channel, a digest card, a nudge.
+      await queue(store, 'alert', ['insult']);
+      const failed = await queue(store, 'alert', ['insult']);
+      await store.failDelivery(failed, 'channel_not_found', T0 + 30);
+      const noTs = await queue(store, 'alert', ['insult']);
+      await store.completeDelivery(noTs, { channel: 'C0MODS001', via: 'ephemeral' }, T0 + 40);
+      const noChannel = await queue(store, 'alert', ['insult']);
+      await store.completeDelivery(noChannel, { ts: '1732790440.000100' }, T0 + 41);
+      const empty = await queue(store, 'alert', ['insult']);
+      await store.completeDelivery(empty, {}, T0 + 42);
+      const digest = await queue(store, 'alert', ['insult']);
+      await store.completeDelivery(digest, { channel: 'C0MODS001', ts: '1732790999.000100', via: 'digest' }, T0 + 43);
+      const nudgeLater = await queue(store, 'nudge', ['insult']);
+      await store.completeDelivery(nudgeLater, { channel: CHANNEL, ts: '1732790450.000100', via: 'ephemeral' }, T0 + 60);
+      expect(await store.alertMessageOf(insult!)).toEqual({ deliveryId: early, channel: 'C0MODS001', ts: '1732790420.000100' });
+
+      const newest = await queue(store, 'alert', ['profanity']);
+      await store.completeDelivery(newest, { channel: 'C0MODS002', ts: '1732790470.000100' }, T0 + 70);
+      expect(await store.alertMessageOf(profanity!)).toEqual({ deliveryId: newest, channel: 'C0MODS002', ts: '1732790470.000100' });
+      expect(await store.alertMessageOf(insult!)).toEqual({ deliveryId: early, channel: 'C0MODS001', ts: '1732790420.000100' });
+      expect(await store.alertMessageOf(profanity! + 1000)).toBeUndefined();
+    });
+
+    it("finds a member report's card", async () => {
+      const store = get();
+      const { created, queued } = await memberReport(store, message(), { reason: 'voir le fil' });
+      expect(await store.alertMessageOf(created[0]!)).toBeUndefined();
+      await store.completeDelivery(queued[0]!, { channel: 'C0MODS001', ts: '1732790401.000100', via: 'channel' }, T0 + 1);
+      expect(await store.alertMessageOf(created[0]!)).toEqual({ deliveryId: queued[0], channel: 'C0MODS001', ts: '1732790401.000100' });
     });
   });
 }

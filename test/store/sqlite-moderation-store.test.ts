@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import {
   DatabaseOpenError,
   latestSchemaVersion,
   migrate,
+  migrations,
   openDatabase,
+  schemaVersion,
   SchemaTooNewError,
   SqliteModerationStore,
 } from '../../src/store';
@@ -113,16 +116,23 @@ describe('migrations', () => {
     const file = path.join(tempDir(), 'charter.db');
     const { db, applied } = openDatabaseWithMigrations(file);
     try {
-      expect(applied).toEqual([{ version: 1, name: 'initial schema' }]);
-      expect(latestSchemaVersion).toBe(1);
+      expect(applied).toEqual([
+        { version: 1, name: 'initial schema' },
+        { version: 2, name: 'member reports' },
+      ]);
+      expect(latestSchemaVersion).toBe(2);
       const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as Array<{
         version: number;
         name: string;
         applied_at: number;
       }>;
-      expect(rows.map((row) => [row.version, row.name])).toEqual([[1, 'initial schema']]);
+      expect(rows.map((row) => [row.version, row.name])).toEqual([
+        [1, 'initial schema'],
+        [2, 'member reports'],
+      ]);
       expect(rows[0]!.applied_at).toBeGreaterThan(T0);
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
       db.close();
     }
@@ -135,7 +145,7 @@ describe('migrations', () => {
     try {
       expect(applied).toEqual([]);
       expect(migrate(db)).toEqual([]);
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 1 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 2 });
     } finally {
       db.close();
     }
@@ -162,6 +172,210 @@ describe('migrations', () => {
     } finally {
       raw.close();
     }
+  });
+});
+
+/** A database as charter-bot left it before migration 2 (version 1), with rows in every flag-related table. */
+function versionOneDatabase(file: string): { flag: number; shadow: number; delivery: number } {
+  const db = openDatabase(file, { migrate: false });
+  try {
+    expect(migrate(db, () => T0, 1)).toEqual([{ version: 1, name: 'initial schema' }]);
+    expect(schemaVersion(db)).toBe(1);
+    const columns = db.prepare("SELECT name FROM pragma_table_info('flags')").pluck().all();
+    expect(columns).not.toContain('reported_by');
+    const insertFlag = db.prepare(
+      `INSERT INTO flags (rule, category, severity, action, article, channel, channel_name, author, message_ts,
+                          thread_ts, permalink, excerpt, status, nudged, alerted, alert_reason, created_at, updated_at,
+                          handled_by, handled_at, note)
+       VALUES (@rule, @category, 'high', @action, 'courtesy-language', 'C0123ABCD', 'projet-atlas', 'U0456EFGH', @ts,
+               NULL, NULL, '« i••• »', @status, @nudged, @alerted, @reason, @at, @at, @by, @handled, @note)`,
+    );
+    const flag = Number(
+      insertFlag.run({
+        rule: 'insult', category: 'insult', action: 'nudge+flag', ts: '1732790400.000100', status: 'confirmed',
+        nudged: 1, alerted: 1, reason: 'ladder', at: T0, by: 'U0MOD4242', handled: T0 + 1, note: 'vu',
+      }).lastInsertRowid,
+    );
+    const shadow = Number(
+      insertFlag.run({
+        rule: 'profanity-mild', category: 'profanity', action: 'shadow', ts: '1732790401.000100', status: 'open',
+        nudged: 0, alerted: 0, reason: null, at: T0 + 2, by: null, handled: null, note: null,
+      }).lastInsertRowid,
+    );
+    const delivery = Number(
+      db.prepare(
+        `INSERT INTO outbox (kind, subject, payload, status, attempts, next_attempt_at, receipt, created_at, sent_at)
+         VALUES ('alert', 'U0456EFGH', json('{"user":"U0456EFGH","channel":"C0123ABCD","messageTs":"1732790400.000100","lang":"fr","findings":[]}'),
+                 'sent', 1, ?, json('{"channel":"C0MODS001","ts":"1732790401.000200","via":"channel"}'), ?, ?)`,
+      ).run(T0, T0, T0 + 3).lastInsertRowid,
+    );
+    db.prepare('INSERT INTO outbox_flags (delivery_id, flag_id) VALUES (?, ?)').run(delivery, flag);
+    db.prepare('INSERT INTO reports (flag_id, reporter, at, reason) VALUES (?, ?, ?, ?)').run(flag, 'U0789IJKL', T0 + 4, 'citation');
+    db.prepare('INSERT INTO processed_events (event_id, processed_at) VALUES (?, ?)').run('Ev0OLD00001', T0);
+    expect(() =>
+      db.prepare("UPDATE flags SET alert_reason = 'report' WHERE id = ?").run(flag),
+    ).toThrow(/CHECK constraint/);
+    return { flag, shadow, delivery };
+  } finally {
+    db.close();
+  }
+}
+
+function indexesOf(db: Database, table: string): string[] {
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? ORDER BY name").pluck().all(table) as string[]
+  );
+}
+
+describe('migration 2 (member reports)', () => {
+  it('upgrades a version 1 database: existing rows survive with NULL reporter, links and reports kept', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const { flag, shadow, delivery } = versionOneDatabase(file);
+
+    const { db, applied } = openDatabaseWithMigrations(file);
+    try {
+      expect(applied).toEqual([{ version: 2, name: 'member reports' }]);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare('SELECT reported_by, report_reason FROM flags ORDER BY id').all()).toEqual([
+        { reported_by: null, report_reason: null },
+        { reported_by: null, report_reason: null },
+      ]);
+      // Migration 1's indexes are back, with the new one (and UNIQUE's automatic index).
+      expect(indexesOf(db, 'flags')).toEqual([
+        'flags_author',
+        'flags_cooldown',
+        'flags_ladder',
+        'flags_reported_by',
+        'flags_rule',
+        'sqlite_autoindex_flags_1',
+      ]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'flags_v2'").get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+
+    const store = SqliteModerationStore.open(file);
+    try {
+      const upgraded = await store.getFlag(flag);
+      expect(upgraded).toEqual({
+        id: flag,
+        rule: 'insult',
+        category: 'insult',
+        severity: 'high',
+        action: 'nudge+flag',
+        article: 'courtesy-language',
+        channel: 'C0123ABCD',
+        channelName: 'projet-atlas',
+        author: 'U0456EFGH',
+        messageTs: '1732790400.000100',
+        excerpt: '« i••• »',
+        status: 'confirmed',
+        nudged: true,
+        alerted: true,
+        alertReason: 'ladder',
+        createdAt: T0,
+        updatedAt: T0,
+        handledBy: 'U0MOD4242',
+        handledAt: T0 + 1,
+        note: 'vu',
+        reports: 1,
+      });
+      expect((await store.flagsByIds([shadow, flag])).map((f) => f.id)).toEqual([flag, shadow]);
+      expect(await store.listReports(flag)).toEqual([{ flagId: flag, reporter: 'U0789IJKL', at: T0 + 4, reason: 'citation' }]);
+      expect((await store.listDeliveries({ flagId: flag }, { limit: 10 })).items.map((d) => d.id)).toEqual([delivery]);
+      expect(await store.alertMessageOf(flag)).toEqual({ deliveryId: delivery, channel: 'C0MODS001', ts: '1732790401.000200' });
+      expect((await store.listFlags({ reportedOnly: true }, { limit: 10 })).items.map((f) => f.id)).toEqual([flag]);
+
+      // The new columns and the new alert reason are usable; the CHECK still refuses nonsense.
+      const report = await store.recordMessage(
+        { eventId: 'Ev0NEW00001', message: { channel: 'C0123ABCD', ts: '1732790402.000100', author: 'U0789IJKL' }, rules: [], cooldownSince: T0 },
+        T0 + 5,
+        () => ({
+          create: [
+            {
+              rule: 'member-report', category: 'insult', severity: 'medium', action: 'flag', article: 'courtesy-language',
+              excerpt: '« … »', nudged: false, alerted: true, alertReason: 'report', reportedBy: 'U0456EFGH', reportReason: 'blessant',
+            },
+          ],
+          update: [],
+          resolve: [],
+          deliveries: [],
+        }),
+      );
+      expect(await store.getFlag(report.created[0]!)).toMatchObject({ alertReason: 'report', reportedBy: 'U0456EFGH', reportReason: 'blessant' });
+      // Ids go on after the old ones (ids of removed flags are not reused by this table either way).
+      expect(report.created[0]).toBeGreaterThan(shadow);
+      // Erasing the author of the old flag still cascades through the rebuilt table.
+      expect(await store.eraseUser('U0456EFGH', 'U0ADMIN001', T0 + 6)).toEqual({
+        flags: 2, deliveries: 1, reports: 1, acknowledgements: 0, reportsAsReporter: 1,
+      });
+      expect(await store.getFlag(report.created[0]!)).not.toHaveProperty('reportedBy');
+    } finally {
+      await store.close();
+    }
+
+    const raw = openDatabase(file);
+    try {
+      expect(() => raw.prepare("UPDATE flags SET alert_reason = 'whim'").run()).toThrow(/CHECK constraint/);
+      expect(raw.prepare('SELECT COUNT(*) AS n FROM outbox_flags').get()).toEqual({ n: 0 });
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('erasure finds member reports by reporter through the partial index', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plan = db
+        .prepare("EXPLAIN QUERY PLAN SELECT id FROM flags WHERE reported_by = 'U0456EFGH' AND author <> 'U0456EFGH'")
+        .all() as Array<{ detail: string }>;
+      expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX flags_reported_by/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses to rebuild tables inside an open transaction, where foreign keys cannot be turned off', () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const { flag } = versionOneDatabase(file);
+    const db = openDatabase(file, { migrate: false });
+    try {
+      db.exec('BEGIN');
+      expect(() => migrate(db)).toThrow(/outside any transaction/);
+      db.exec('ROLLBACK');
+      expect(schemaVersion(db)).toBe(1);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM reports WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_flags WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
+      expect(migrate(db)).toEqual([{ version: 2, name: 'member reports' }]);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM reports WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('migrates with foreign keys already off, and leaves them off', () => {
+    const file = path.join(tempDir(), 'charter.db');
+    versionOneDatabase(file);
+    const db = openDatabase(file, { migrate: false });
+    try {
+      db.pragma('foreign_keys = OFF');
+      expect(migrate(db)).toEqual([{ version: 2, name: 'member reports' }]);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(0);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM reports').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is the last migration, and marks itself as rebuilding tables', () => {
+    expect(migrations.map((m) => [m.version, m.name, m.rebuildsTables === true])).toEqual([
+      [1, 'initial schema', false],
+      [2, 'member reports', true],
+    ]);
   });
 });
 

@@ -14,6 +14,14 @@ export interface Migration {
   readonly name: string;
   /** The statements, run in one transaction with the version's record. */
   readonly sql: string;
+  /**
+   * The migration rebuilds a table other tables reference (SQLite cannot change a CHECK
+   * constraint in place). Foreign keys are then turned off around its transaction, as SQLite's
+   * procedure for such changes requires (dropping the old table would otherwise cascade to the
+   * rows referencing it, and the pragma has no effect inside a transaction), checked with
+   * `PRAGMA foreign_key_check` before commit, and turned back on.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 /** A migration applied by {@link migrate}. */
@@ -175,8 +183,70 @@ BEGIN
 END;
 `;
 
+/**
+ * Migration 2: member reports ("report to moderators"). A flag can now be raised by a member
+ * (rule `member-report`): it keeps the reporter's id and words (`reported_by`, `report_reason`),
+ * and `alert_reason` accepts `report`.
+ *
+ * SQLite cannot change the CHECK on `alert_reason`, so `flags` is rebuilt by the documented
+ * procedure (new table, copy, drop, rename, indexes again), with foreign keys off around the
+ * transaction so that dropping the old table does not cascade to `reports` and `outbox_flags`
+ * (see {@link Migration.rebuildsTables}); ids are kept, so those rows still point at their flags.
+ * Existing flags get NULL in the new columns. The indexes are migration 1's, plus a partial
+ * index on `reported_by` for erasure: it only holds member reports, so other flags cost no
+ * extra page write.
+ */
+const memberReports = `
+CREATE TABLE flags_v2 (
+  id            INTEGER PRIMARY KEY,
+  rule          TEXT    NOT NULL,
+  category      TEXT    NOT NULL,
+  severity      TEXT    NOT NULL,
+  action        TEXT    NOT NULL,
+  article       TEXT    NOT NULL,
+  channel       TEXT    NOT NULL,
+  channel_name  TEXT,
+  author        TEXT    NOT NULL,
+  message_ts    TEXT    NOT NULL,
+  thread_ts     TEXT,
+  permalink     TEXT,
+  excerpt       TEXT    NOT NULL,
+  status        TEXT    NOT NULL DEFAULT 'open'
+                CHECK (status IN ('open', 'dismissed', 'confirmed', 'escalated', 'resolved')),
+  nudged        INTEGER NOT NULL DEFAULT 0 CHECK (nudged IN (0, 1)),
+  alerted       INTEGER NOT NULL DEFAULT 0 CHECK (alerted IN (0, 1)),
+  alert_reason  TEXT    CHECK (alert_reason IN ('rule', 'ladder', 'report')),
+  created_at    INTEGER NOT NULL,
+  updated_at    INTEGER NOT NULL,
+  handled_by    TEXT,
+  handled_at    INTEGER,
+  note          TEXT,
+  -- Member reports: who reported (a Slack user id) and their words (at most 500 characters).
+  reported_by   TEXT,
+  report_reason TEXT,
+  UNIQUE (channel, message_ts, rule)
+);
+INSERT INTO flags_v2 (id, rule, category, severity, action, article, channel, channel_name, author,
+                      message_ts, thread_ts, permalink, excerpt, status, nudged, alerted,
+                      alert_reason, created_at, updated_at, handled_by, handled_at, note)
+SELECT id, rule, category, severity, action, article, channel, channel_name, author,
+       message_ts, thread_ts, permalink, excerpt, status, nudged, alerted,
+       alert_reason, created_at, updated_at, handled_by, handled_at, note
+FROM flags;
+DROP TABLE flags;
+ALTER TABLE flags_v2 RENAME TO flags;
+CREATE INDEX flags_rule     ON flags (rule);
+CREATE INDEX flags_author   ON flags (author, created_at);
+CREATE INDEX flags_cooldown ON flags (author, rule, created_at) WHERE nudged = 1;
+CREATE INDEX flags_ladder   ON flags (author, category, created_at) WHERE nudged = 1;
+CREATE INDEX flags_reported_by ON flags (reported_by) WHERE reported_by IS NOT NULL;
+`;
+
 /** Every migration, in order. Append only. */
-export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'member reports', sql: memberReports, rebuildsTables: true },
+];
 
 /** The schema version this code writes: the last migration's. */
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
@@ -204,9 +274,13 @@ export function schemaVersion(db: Database): number {
  * the same file at once: each migration is re-checked inside its transaction.
  *
  * @param now when to record as `applied_at` (ms since the epoch).
+ * @param upTo the last version to apply (default: the latest). Tests use it to make a database
+ *   as an older charter-bot left it.
  * @throws {@link SchemaTooNewError} when the database's schema is newer than this code's.
+ * @throws Error when a migration that rebuilds tables is asked for inside an open transaction
+ *   (foreign keys cannot be turned off there), or leaves a foreign key broken.
  */
-export function migrate(db: Database, now: () => number = Date.now): AppliedMigration[] {
+export function migrate(db: Database, now: () => number = Date.now, upTo: number = latestSchemaVersion): AppliedMigration[] {
   const found = schemaVersion(db);
   if (found > latestSchemaVersion) {
     throw new SchemaTooNewError(db.name, found, latestSchemaVersion);
@@ -219,15 +293,47 @@ export function migrate(db: Database, now: () => number = Date.now): AppliedMigr
   const apply = db.transaction((migration: Migration): boolean => {
     if (isApplied.get(migration.version) !== undefined) return false;
     db.exec(migration.sql);
+    if (migration.rebuildsTables === true) checkForeignKeys(db, migration);
     record.run(migration.version, migration.name, now());
     db.pragma(`user_version = ${migration.version}`);
     return true;
   });
   const applied: AppliedMigration[] = [];
   for (const migration of migrations) {
-    if (migration.version > found && apply.immediate(migration)) {
+    if (migration.version <= found || migration.version > upTo) continue;
+    const run = (): boolean => apply.immediate(migration);
+    if (migration.rebuildsTables === true ? withoutForeignKeys(db, migration, run) : run()) {
       applied.push({ version: migration.version, name: migration.name });
     }
   }
   return applied;
+}
+
+/** Runs `fn` with foreign keys off (when they were on), and turns them back on after. */
+function withoutForeignKeys<T>(db: Database, migration: Migration, fn: () => T): T {
+  const wasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (!wasOn) return fn();
+  db.pragma('foreign_keys = OFF');
+  try {
+    // The pragma is a no-op inside a transaction: rebuilding then would delete referencing rows.
+    if (db.pragma('foreign_keys', { simple: true }) !== 0) {
+      throw new Error(
+        `migration ${migration.version} (${migration.name}) rebuilds tables and needs foreign keys off: ` +
+          'run migrate outside any transaction',
+      );
+    }
+    return fn();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Aborts the migration's transaction when it left a row pointing at nothing. */
+function checkForeignKeys(db: Database, migration: Migration): void {
+  const broken = db.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) {
+    throw new Error(
+      `migration ${migration.version} (${migration.name}) would break ${broken.length} foreign key reference(s): not applied`,
+    );
+  }
 }

@@ -4,6 +4,7 @@
  */
 import type { Action, Category, Severity } from '../../engine/types';
 import type {
+  AlertReason,
   AuditAction,
   AuditEntry,
   Delivery,
@@ -14,7 +15,7 @@ import type {
   Flag,
   FlagStatus,
 } from '../../moderation/model';
-import type { ExistingFlag, FalsePositiveReport, RuleStats } from '../../moderation/ports';
+import type { ExistingFlag, FalsePositiveReport, RuleStats, RuleTrend } from '../../moderation/ports';
 
 /** A `flags` row with its report count. */
 export interface FlagRow {
@@ -40,6 +41,9 @@ export interface FlagRow {
   handled_by: string | null;
   handled_at: number | null;
   note: string | null;
+  /** Migration 2: member reports. */
+  reported_by: string | null;
+  report_reason: string | null;
   reports: number;
 }
 
@@ -79,6 +83,20 @@ export interface ReportRow {
   reason: string | null;
 }
 
+/** One rule's flags in one window of a trend (`back` windows before the latest). */
+export interface RuleTrendRow {
+  rule: string;
+  back: number;
+  n: number;
+}
+
+/** Where an alert was posted, read from its receipt. */
+export interface AlertMessageRow {
+  deliveryId: number;
+  channel: string;
+  ts: string;
+}
+
 /** One rule's aggregated counts. */
 export interface RuleStatsRow {
   rule: string;
@@ -114,7 +132,9 @@ export function toFlag(row: FlagRow): Flag {
   if (row.channel_name !== null) flag.channelName = row.channel_name;
   if (row.thread_ts !== null) flag.threadTs = row.thread_ts;
   if (row.permalink !== null) flag.permalink = row.permalink;
-  if (row.alert_reason !== null) flag.alertReason = row.alert_reason as 'rule' | 'ladder';
+  if (row.alert_reason !== null) flag.alertReason = row.alert_reason as AlertReason;
+  if (row.reported_by !== null) flag.reportedBy = row.reported_by;
+  if (row.report_reason !== null) flag.reportReason = row.report_reason;
   if (row.handled_by !== null) flag.handledBy = row.handled_by;
   if (row.handled_at !== null) flag.handledAt = row.handled_at;
   if (row.note !== null) flag.note = row.note;
@@ -170,6 +190,30 @@ export function toReport(row: ReportRow): FalsePositiveReport {
   const report: FalsePositiveReport = { flagId: row.flag_id, reporter: row.reporter, at: row.at };
   if (row.reason !== null) report.reason = row.reason;
   return report;
+}
+
+/**
+ * The port's trends from per-window counts: one array of `weeks` counts per rule, oldest window
+ * first, rules by total descending then by id.
+ */
+export function toRuleTrends(rows: readonly RuleTrendRow[], weeks: number): RuleTrend[] {
+  const byRule = new Map<string, number[]>();
+  for (const row of rows) {
+    const index = weeks - 1 - row.back;
+    if (index < 0 || index >= weeks) continue;
+    let weekly = byRule.get(row.rule);
+    if (weekly === undefined) {
+      weekly = new Array<number>(weeks).fill(0);
+      byRule.set(row.rule, weekly);
+    }
+    weekly[index] = (weekly[index] ?? 0) + row.n;
+  }
+  const total = (weekly: readonly number[]): number => weekly.reduce((sum, n) => sum + n, 0);
+  return [...byRule]
+    .map(([rule, weekly]) => ({ rule, weekly, total: total(weekly) }))
+    .filter((trend) => trend.total > 0)
+    .sort((a, b) => b.total - a.total || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0))
+    .map(({ rule, weekly }) => ({ rule, weekly }));
 }
 
 /** The port's rule statistics, with the false-positive rate once a decision was taken. */

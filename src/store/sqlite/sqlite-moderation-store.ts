@@ -17,6 +17,7 @@ import type {
   NewFlag,
 } from '../../moderation/model';
 import type {
+  AlertMessageRef,
   Clock,
   DecisionInput,
   EraseResult,
@@ -32,13 +33,14 @@ import type {
   PurgeResult,
   RecordResult,
   RuleStats,
+  RuleTrend,
 } from '../../moderation/ports';
 import { SYSTEM_CLOCK } from '../../moderation/ports';
 import { openDatabase } from './open-database';
 import type { OpenDatabaseOptions } from './open-database';
 import { auditListing, checkedLimit, deliveryListing, flagListing } from './queries';
 import type { Listing } from './queries';
-import { toAuditEntry, toDelivery, toExistingFlag, toFlag, toReport, toRuleStats } from './rows';
+import { toAuditEntry, toDelivery, toExistingFlag, toFlag, toReport, toRuleStats, toRuleTrends } from './rows';
 import type { AuditRow, DeliveryRow, FlagRow } from './rows';
 import { prepareStatements } from './statements';
 import type { Statements } from './statements';
@@ -51,6 +53,9 @@ export interface SqliteStoreOptions {
 
 /** How long a processed event id is remembered: Slack retries within minutes. */
 const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** A trend's window: 7 days of 24 h. */
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 const STATUS_OF_DECISION = { dismiss: 'dismissed', confirm: 'confirmed', escalate: 'escalated' } as const;
 
@@ -155,6 +160,16 @@ export class SqliteModerationStore implements ModerationStore {
     return this.readFlag(id);
   }
 
+  async flagsByIds(ids: readonly number[]): Promise<Flag[]> {
+    if (ids.length === 0) return [];
+    return this.statements.flagsByIds.all({ ids: JSON.stringify(ids) }).map(toFlag);
+  }
+
+  async alertMessageOf(flagId: number): Promise<AlertMessageRef | undefined> {
+    const row = this.statements.alertMessageOf.get(flagId);
+    return row === undefined ? undefined : { deliveryId: row.deliveryId, channel: row.channel, ts: row.ts };
+  }
+
   async decideFlag(input: DecisionInput): Promise<Flag | undefined> {
     return this.tx.decide(input);
   }
@@ -165,6 +180,15 @@ export class SqliteModerationStore implements ModerationStore {
 
   async ruleStats(since?: number): Promise<RuleStats[]> {
     return this.statements.ruleStats.all({ since: since ?? null }).map(toRuleStats);
+  }
+
+  async ruleTrend(weeks: number, now: number): Promise<RuleTrend[]> {
+    if (!Number.isInteger(weeks) || weeks < 1) {
+      throw new RangeError(`weeks must be a positive integer, got ${weeks}`);
+    }
+    if (!Number.isFinite(now)) throw new RangeError(`now must be a finite time, got ${now}`);
+    const rows = this.statements.ruleTrend.all({ now, week: WEEK_MS, from: now - weeks * WEEK_MS });
+    return toRuleTrends(rows, weeks);
   }
 
   async recordReport(report: FalsePositiveReport): Promise<boolean> {
@@ -269,6 +293,8 @@ export class SqliteModerationStore implements ModerationStore {
       nudged: flag.nudged ? 1 : 0,
       alerted: flag.alerted ? 1 : 0,
       alertReason: flag.alertReason ?? null,
+      reportedBy: flag.reportedBy ?? null,
+      reportReason: flag.reportReason ?? null,
       at,
     })!;
     byRule.set(flag.rule, row.id);
@@ -381,9 +407,13 @@ export class SqliteModerationStore implements ModerationStore {
     const who = { user };
     const reports = s.eraseReports.run(who).changes;
     const deliveries = s.eraseDeliveries.run(who).changes;
+    // Member reports they made on others' messages: the flags stay, without who reported or why.
+    s.eraseReporterFromPayloads.run(who);
+    const reportsAsReporter = s.eraseReporter.run(who).changes;
     const flags = s.eraseFlags.run(who).changes;
     const acknowledgements = s.eraseAcknowledgements.run(who).changes;
     const result: EraseResult = { flags, deliveries, reports, acknowledgements };
+    if (reportsAsReporter > 0) result.reportsAsReporter = reportsAsReporter;
     this.audit(at, actor, 'erase', `user:${user}`, { ...result });
     return result;
   }

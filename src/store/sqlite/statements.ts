@@ -3,7 +3,15 @@
  * on the filter are built in `queries.ts` and cached by shape.
  */
 import type { Database, Statement } from 'better-sqlite3';
-import type { DeliveryRow, ExistingFlagRow, FlagRow, ReportRow, RuleStatsRow } from './rows';
+import type {
+  AlertMessageRow,
+  DeliveryRow,
+  ExistingFlagRow,
+  FlagRow,
+  ReportRow,
+  RuleStatsRow,
+  RuleTrendRow,
+} from './rows';
 
 /** A flag with its report count, as every flag read selects it. */
 export const FLAG_SELECT = `
@@ -21,6 +29,8 @@ FROM outbox o`;
 const PURGED_FLAGS = 'SELECT id FROM flags WHERE created_at < @before';
 /** Flags removed by erasure: written by `@user`. */
 const ERASED_FLAGS = 'SELECT id FROM flags WHERE author = @user';
+/** Member reports `@user` made on others' messages: kept, without the reporter's id and words. */
+const REPORTED_BY_USER = 'SELECT id FROM flags WHERE reported_by = @user AND author <> @user';
 
 /** Columns of a new flag, bound by name. */
 export interface FlagInsert {
@@ -39,6 +49,8 @@ export interface FlagInsert {
   nudged: number;
   alerted: number;
   alertReason: string | null;
+  reportedBy: string | null;
+  reportReason: string | null;
   at: number;
 }
 
@@ -66,9 +78,12 @@ export interface Statements {
   nextDue: Statement<[], { due: number | null }>;
 
   getFlag: Statement<[number], FlagRow>;
+  flagsByIds: Statement<[{ ids: string }], FlagRow>;
+  alertMessageOf: Statement<[number], AlertMessageRow>;
   decide: Statement<[{ id: number; status: string; actor: string; note: string | null; at: number }]>;
   note: Statement<[{ id: number; note: string; at: number }]>;
   ruleStats: Statement<[{ since: number | null }], RuleStatsRow>;
+  ruleTrend: Statement<[{ now: number; week: number; from: number }], RuleTrendRow>;
 
   flagExists: Statement<[number], Count>;
   insertReport: Statement<[{ flagId: number; reporter: string; at: number; reason: string | null }]>;
@@ -88,6 +103,8 @@ export interface Statements {
 
   eraseReports: Statement<[{ user: string }]>;
   eraseDeliveries: Statement<[{ user: string }]>;
+  eraseReporterFromPayloads: Statement<[{ user: string }]>;
+  eraseReporter: Statement<[{ user: string }]>;
   eraseFlags: Statement<[{ user: string }]>;
   eraseAcknowledgements: Statement<[{ user: string }]>;
 }
@@ -147,15 +164,18 @@ function recordStatements(
     upsertFlag: db.prepare(
       `INSERT INTO flags (rule, category, severity, action, article, channel, channel_name, author,
                           message_ts, thread_ts, permalink, excerpt, status, nudged, alerted,
-                          alert_reason, created_at, updated_at)
+                          alert_reason, reported_by, report_reason, created_at, updated_at)
        VALUES (@rule, @category, @severity, @action, @article, @channel, @channelName, @author,
                @messageTs, @threadTs, @permalink, @excerpt, 'open', @nudged, @alerted,
-               @alertReason, @at, @at)
+               @alertReason, @reportedBy, @reportReason, @at, @at)
        ON CONFLICT (channel, message_ts, rule) DO UPDATE SET
          excerpt = excluded.excerpt,
          nudged = MAX(nudged, excluded.nudged),
          alerted = MAX(alerted, excluded.alerted),
          alert_reason = COALESCE(alert_reason, excluded.alert_reason),
+         -- The first reporter stays, with their own words (a reason never changes hands).
+         reported_by = COALESCE(reported_by, excluded.reported_by),
+         report_reason = CASE WHEN reported_by IS NULL THEN excluded.report_reason ELSE report_reason END,
          status = CASE status WHEN 'resolved' THEN 'open' ELSE status END,
          updated_at = excluded.updated_at
        RETURNING id`,
@@ -211,9 +231,24 @@ function outboxStatements(db: Database): Part<'dueDeliveries' | 'lease' | 'compl
   };
 }
 
-function reviewStatements(db: Database): Part<'getFlag' | 'decide' | 'note' | 'ruleStats'> {
+function reviewStatements(
+  db: Database,
+): Part<'getFlag' | 'flagsByIds' | 'alertMessageOf' | 'decide' | 'note' | 'ruleStats' | 'ruleTrend'> {
   return {
     getFlag: db.prepare(`${FLAG_SELECT} WHERE f.id = ?`),
+    flagsByIds: db.prepare(`${FLAG_SELECT} WHERE f.id IN (SELECT value FROM json_each(@ids)) ORDER BY f.id`),
+    // The card moderators see: a digest receipt (via 'digest') is shared by many alerts, not this one's.
+    alertMessageOf: db.prepare(
+      `SELECT o.id AS deliveryId, json_extract(o.receipt, '$.channel') AS channel,
+              json_extract(o.receipt, '$.ts') AS ts
+       FROM outbox_flags l JOIN outbox o ON o.id = l.delivery_id
+       WHERE l.flag_id = ? AND o.kind = 'alert' AND o.status = 'sent'
+         AND json_type(o.receipt, '$.channel') = 'text' AND json_extract(o.receipt, '$.channel') <> ''
+         AND json_type(o.receipt, '$.ts') = 'text' AND json_extract(o.receipt, '$.ts') <> ''
+         AND json_extract(o.receipt, '$.via') IS NOT 'digest'
+       ORDER BY o.sent_at DESC, o.id DESC
+       LIMIT 1`,
+    ),
     decide: db.prepare(
       `UPDATE flags SET status = @status, handled_by = @actor, handled_at = @at,
                         note = COALESCE(@note, note), updated_at = @at
@@ -230,6 +265,14 @@ function reviewStatements(db: Database): Part<'getFlag' | 'decide' | 'note' | 'r
        WHERE @since IS NULL OR f.created_at >= @since
        GROUP BY f.rule
        ORDER BY flags DESC, rule ASC`,
+    ),
+    // `back`: whole weeks between the flag and @now (0 = the latest window). Exact: times are
+    // integers below 2^53, and a multiple of the week divided by the week is exactly an integer.
+    ruleTrend: db.prepare(
+      `SELECT rule, CAST((@now - created_at) / @week AS INTEGER) AS back, COUNT(*) AS n
+       FROM flags
+       WHERE created_at <= @now AND created_at > @from
+       GROUP BY rule, back`,
     ),
   };
 }
@@ -269,6 +312,8 @@ function retentionStatements(
   | 'closeAuditPurge'
   | 'eraseReports'
   | 'eraseDeliveries'
+  | 'eraseReporterFromPayloads'
+  | 'eraseReporter'
   | 'eraseFlags'
   | 'eraseAcknowledgements'
 > {
@@ -291,6 +336,16 @@ function retentionStatements(
       `DELETE FROM outbox
        WHERE subject = @user
           OR id IN (SELECT delivery_id FROM outbox_flags WHERE flag_id IN (${ERASED_FLAGS}))`,
+    ),
+    // The reporter's words may be on the cards about their member reports: removed from the
+    // payloads (queued or sent) that still carry them. Before eraseReporter, which forgets who it was.
+    eraseReporterFromPayloads: db.prepare(
+      `UPDATE outbox SET payload = json_remove(payload, '$.reportReason', '$.reportedBy')
+       WHERE id IN (SELECT delivery_id FROM outbox_flags WHERE flag_id IN (${REPORTED_BY_USER}))
+         AND (json_type(payload, '$.reportReason') IS NOT NULL OR json_type(payload, '$.reportedBy') IS NOT NULL)`,
+    ),
+    eraseReporter: db.prepare(
+      `UPDATE flags SET reported_by = NULL, report_reason = NULL WHERE id IN (${REPORTED_BY_USER})`,
     ),
     eraseFlags: db.prepare('DELETE FROM flags WHERE author = @user'),
     eraseAcknowledgements: db.prepare('DELETE FROM acknowledgements WHERE user = @user'),
