@@ -1,9 +1,10 @@
 /**
  * A local Slack simulator shipped with charter-bot, used by `npm run demo` and the end-to-end
- * tests. It imports no Slack library: only `node:` modules.
+ * tests. It imports no Slack library: only `node:` modules, and `ws` for the Socket Mode server.
  */
-export { SlackSimulator, type SimulatorOptions } from './simulator';
+export { SlackSimulator, type SimulatorOptions, type SocketDeliveryOptions } from './simulator';
 export type { AppTarget, DeliveryResult, SendEventOptions, SlackDelivery } from './delivery';
+export type { DisconnectReason, EnvelopeType, SocketAck, SocketDelivery, SocketEventOptions, SocketEventResult } from './socket-mode';
 export type { Failure } from './failures';
 export type { RecordedCall } from './recorder';
 export type { ChannelSpec, PostedMessage, RecordedResponse, ResponseTarget, UserGroupSpec } from './workspace';

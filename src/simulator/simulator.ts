@@ -2,7 +2,8 @@
  * `SlackSimulator`: a local Slack for the demo and the end-to-end tests. It serves the Web API
  * the app calls (point `clientOptions.slackApiUrl` at {@link SlackSimulator.apiUrl}), keeps a
  * small workspace (members, channels, messages, views), records every call, can fail calls on
- * purpose, and delivers signed events, interactions and slash commands to the app.
+ * purpose, and delivers signed events, interactions and slash commands to the app, over HTTP
+ * ({@link SlackSimulator.connect}) or Socket Mode ({@link SlackSimulator.connectSocket}).
  *
  * @example
  * const sim = await SlackSimulator.start();
@@ -13,10 +14,17 @@
  * const slack = sim.connect({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`, signingSecret });
  * await slack.sendEvent(messageEvent({ channel: 'C1', user: 'U1', text: 'bonjour' }));
  * await sim.waitForCalls('chat.postEphemeral', 1);
+ *
+ * @example Socket Mode
+ * const app = new App({ token: sim.botToken, appToken: sim.appToken, socketMode: true, clientOptions: { slackApiUrl: sim.apiUrl } });
+ * await app.start(); // apps.connections.open, then the WebSocket and its `hello`
+ * const slack = sim.connectSocket();
+ * await slack.sendEvent(messageEvent({ channel: 'C1', user: 'U1', text: 'bonjour' })); // resolves on the ack
  */
 import { randomBytes } from 'node:crypto';
-import { BOT_USER_ID, TEAM_ID } from './constants';
+import { APP_ID, BOT_USER_ID, TEAM_ID } from './constants';
 import { createDelivery, type AppTarget, type SlackDelivery } from './delivery';
+import { SocketModeServer, type SocketAck, type SocketDelivery } from './socket-mode';
 import type { Failure } from './failures';
 import type { RecordedCall } from './recorder';
 import type { UserSpec } from './shapes';
@@ -31,6 +39,14 @@ export interface SimulatorOptions {
   host?: string;
   /** The bot token the Web API accepts; a random `xoxb-simulator-…` by default. */
   botToken?: string;
+  /** The app-level token `apps.connections.open` accepts; a random `xapp-1-A0CHARTER-…` by default. */
+  appToken?: string;
+}
+
+/** Options of {@link SlackSimulator.connectSocket}. */
+export interface SocketDeliveryOptions {
+  /** How long to wait for the app's ack of an envelope; default 10 s. */
+  timeoutMs?: number;
 }
 
 /** A local Slack: Web API server, workspace state, and delivery to the app. */
@@ -45,25 +61,33 @@ export class SlackSimulator {
   readonly botUserId = BOT_USER_ID;
   /** The only token the Web API accepts (`Authorization: Bearer …` or a `token` argument). */
   readonly botToken: string;
+  /** The app-level token (`xapp-…`): the only one `apps.connections.open` accepts (Socket Mode). */
+  readonly appToken: string;
 
   private constructor(
     private readonly workspace: Workspace,
     private readonly server: WebApiServer,
+    private readonly socketMode: SocketModeServer,
     baseUrl: string,
-    botToken: string,
+    tokens: { botToken: string; appToken: string },
   ) {
     this.baseUrl = baseUrl;
     this.apiUrl = `${baseUrl}/api/`;
-    this.botToken = botToken;
+    this.botToken = tokens.botToken;
+    this.appToken = tokens.appToken;
   }
 
   /** Starts a simulator listening on `host:port` (default `127.0.0.1`, a free port). */
   static async start(options: SimulatorOptions = {}): Promise<SlackSimulator> {
     const botToken = options.botToken ?? `xoxb-simulator-${randomBytes(12).toString('hex')}`;
+    const appToken = options.appToken ?? `xapp-1-${APP_ID}-1-${randomBytes(16).toString('hex')}`;
     const workspace = new Workspace();
-    const server = new WebApiServer(workspace, botToken);
+    const server = new WebApiServer(workspace, botToken, appToken);
+    const socketMode = new SocketModeServer((event) => workspace.ingestEvent(event));
+    server.onUpgrade((req, socket, head) => socketMode.handleUpgrade(req, socket, head));
     const baseUrl = await server.listen(options.host ?? '127.0.0.1', options.port ?? 0);
-    return new SlackSimulator(workspace, server, baseUrl, botToken);
+    server.addAppLevelMethod('apps.connections.open', () => socketMode.open(baseUrl));
+    return new SlackSimulator(workspace, server, socketMode, baseUrl, { botToken, appToken });
   }
 
   /** Adds (or replaces) a workspace member. The bot user exists from the start. */
@@ -154,8 +178,49 @@ export class SlackSimulator {
     return createDelivery(app, { onEvent: (event) => this.workspace.ingestEvent(event) });
   }
 
-  /** Stops the server, dropping open connections (hanging calls then fail on the client side). */
-  stop(): Promise<void> {
-    return this.server.close();
+  /**
+   * Socket Mode: a client that sends envelopes on the app's open WebSocket (the newest one) and
+   * resolves with the app's ack. The app must have connected first (`app.start()` resolves once
+   * it has the `hello`).
+   */
+  connectSocket(options: SocketDeliveryOptions = {}): SocketDelivery {
+    return this.socketMode.delivery(options.timeoutMs ?? 10_000);
+  }
+
+  /** Socket Mode connections open now. */
+  socketConnections(): number {
+    return this.socketMode.connections();
+  }
+
+  /** Socket Mode connections accepted since the start, reconnections included. */
+  socketConnectionsOpened(): number {
+    return this.socketMode.connectionsOpened();
+  }
+
+  /** Resolves once exactly `count` Socket Mode connections are open; rejects after `timeoutMs` (5000). */
+  waitForSocketConnections(count: number, timeoutMs = 5000): Promise<void> {
+    return this.socketMode.waitForConnections(count, timeoutMs);
+  }
+
+  /**
+   * The close code of each Socket Mode connection that ended, in order: 1000 when the app closed
+   * it cleanly (a close handshake), 1006 when it was cut (the app died, or {@link stop} cut it).
+   */
+  socketCloseCodes(): number[] {
+    return this.socketMode.closedWith();
+  }
+
+  /** Every ack received over Socket Mode, in order. */
+  socketAcks(): SocketAck[] {
+    return this.socketMode.receivedAcks();
+  }
+
+  /**
+   * Stops the server, dropping open connections (hanging calls then fail on the client side;
+   * Socket Mode connections are cut without a close handshake, as a network failure would).
+   */
+  async stop(): Promise<void> {
+    await this.socketMode.close();
+    await this.server.close();
   }
 }

@@ -1,18 +1,24 @@
 /**
  * The simulator's HTTP server: Slack's Web API at `POST /api/<method>` and response URLs at
- * `POST /response/<id>`. Every call is authenticated with the bot token, parsed, possibly
- * failed on purpose, answered by {@link METHODS}, and recorded.
+ * `POST /response/<id>`. Every call is authenticated with the bot token (the app-level methods,
+ * `apps.connections.open`, with the app token), parsed, possibly failed on purpose, answered by
+ * {@link METHODS} (or an app-level handler), and recorded. WebSocket upgrades go to the listener
+ * given to {@link WebApiServer.onUpgrade} (Socket Mode).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { FailurePlan, type Failure } from './failures';
 import { parseArgs, readBody } from './http-body';
-import { METHODS } from './methods';
+import { METHODS, type Args } from './methods';
 import { CallRecorder } from './recorder';
 import type { Workspace } from './workspace';
 
 /** The method name under which response-URL posts can be failed with `failNext`. */
 export const RESPONSE_URL_METHOD = 'response_url';
+
+/** A method called with the app-level token (`xapp-…`) rather than the bot token. */
+export type AppLevelMethod = (args: Args) => unknown;
 
 /** Serves the simulated Web API and response URLs over HTTP. */
 export class WebApiServer {
@@ -21,16 +27,28 @@ export class WebApiServer {
   /** Pending injected failures. */
   readonly failures = new FailurePlan();
   private readonly server: Server;
+  private readonly appLevelMethods = new Map<string, AppLevelMethod>();
 
   constructor(
     private readonly workspace: Workspace,
     private readonly botToken: string,
+    private readonly appToken?: string,
   ) {
     this.server = createServer((req, res) => {
       this.route(req, res).catch((error: unknown) => {
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: 'fatal_error', detail: String(error) });
       });
     });
+  }
+
+  /** Serves `method` to the app-level token only (the bot token gets `not_allowed_token_type`). */
+  addAppLevelMethod(method: string, handler: AppLevelMethod): void {
+    this.appLevelMethods.set(method, handler);
+  }
+
+  /** Hands HTTP upgrade requests (WebSockets) to `listener`. */
+  onUpgrade(listener: (req: IncomingMessage, socket: Duplex, head: Buffer) => void): void {
+    this.server.on('upgrade', listener);
   }
 
   /** Listens; resolves with the base URL, e.g. `http://127.0.0.1:41234`. */
@@ -88,12 +106,18 @@ export class WebApiServer {
     if (!parsed.ok) return answer(200, { ok: false, error: parsed.error });
     const token = bearer(req.headers.authorization) ?? (typeof bodyToken === 'string' ? bodyToken : undefined);
     if (token === undefined || token === '') return answer(200, { ok: false, error: 'not_authed' });
-    if (token !== this.botToken) return answer(200, { ok: false, error: 'invalid_auth' });
+    const appLevel = this.appLevelMethods.get(method);
+    const expected = appLevel === undefined ? this.botToken : this.appToken;
+    if (token !== expected) {
+      const otherKind = token === this.botToken || (this.appToken !== undefined && token === this.appToken);
+      return answer(200, { ok: false, error: otherKind ? 'not_allowed_token_type' : 'invalid_auth' });
+    }
     const failure = this.failures.take(method);
     if (failure !== undefined) {
       this.fail(failure, res, (status, response) => this.recorder.record({ method, args, at, response, status }));
       return;
     }
+    if (appLevel !== undefined) return answer(200, appLevel(args));
     const handler = METHODS[method];
     if (handler === undefined) return answer(200, { ok: false, error: 'unknown_method' });
     answer(200, handler(this.workspace, args));

@@ -1,6 +1,8 @@
 /**
- * The whole bot, as `npm start` wires it (src/bot.ts), in HTTP mode on 127.0.0.1, against the
- * Slack simulator, with a fresh SQLite file; events are delivered signed, like Slack does.
+ * The whole bot, as `npm start` wires it (src/bot.ts), in HTTP mode on 127.0.0.1 (events
+ * delivered signed, like Slack does) or in Socket Mode (`{ mode: 'socket' }`: the bot opens its
+ * WebSocket to the simulator with the app-level token), against the Slack simulator, with a
+ * fresh SQLite file.
  *
  * The workspace: Alice (fr-FR) and Bob (en-US) in #general, #projet-atlas, the private
  * #direction-privee and the shared #client-renault; Claire (fr-FR) only in #general; a bot
@@ -14,7 +16,7 @@ import type { AppConfig } from '../../src/app-config';
 import { startBot, RunningBot } from '../../src/bot';
 import { readCoreConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
-import { SlackDelivery, SlackSimulator } from '../../src/simulator';
+import { SlackDelivery, SlackSimulator, type SocketDelivery } from '../../src/simulator';
 
 export const ALICE = 'U0ALICE01';
 export const BOB = 'U0BOB0002';
@@ -28,9 +30,8 @@ export const MODERATION = 'C0MODS0001';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
 /** A running bot, its simulator and what it logged. */
-export interface Harness {
+interface BaseHarness {
   sim: SlackSimulator;
-  slack: SlackDelivery;
   bot: RunningBot;
   dir: string;
   database: string;
@@ -38,7 +39,18 @@ export interface Harness {
   logs: string[];
   /** Waits until the bot has handled what was sent and delivered its outbox. */
   settle(): Promise<void>;
+  /** Stops the bot, then the simulator, and removes the database; calling it again does nothing. */
   stop(): Promise<void>;
+}
+
+/** The bot in HTTP mode: `slack` POSTs signed requests to its Request URL. */
+export interface Harness extends BaseHarness {
+  slack: SlackDelivery;
+}
+
+/** The bot in Socket Mode: `slack` sends envelopes on its WebSocket and resolves with its acks. */
+export interface SocketHarness extends BaseHarness {
+  slack: SocketDelivery;
 }
 
 /** Options of the harness. */
@@ -46,10 +58,16 @@ export interface HarnessOptions {
   onboarding?: boolean;
   moderationChannel?: string | null;
   config?: Partial<AppConfig>;
+  /** `'http'` (default) or `'socket'`. */
+  mode?: 'http' | 'socket';
 }
 
 /** Starts the simulator, fills the workspace, starts the bot. */
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+// The HTTP signature comes last: it is the one `Parameters<typeof startHarness>` sees.
+export function startHarness(options: HarnessOptions & { mode: 'socket' }): Promise<SocketHarness>;
+export function startHarness(options?: HarnessOptions & { mode?: 'http' }): Promise<Harness>;
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness | SocketHarness> {
+  const socketMode = options.mode === 'socket';
   const sim = await SlackSimulator.start();
   sim.addUser({ id: ALICE, name: 'alice', realName: 'Alice Martin', locale: 'fr-FR' });
   sim.addUser({ id: BOB, name: 'bob', realName: 'Bob Smith', locale: 'en-US' });
@@ -75,9 +93,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const moderationChannel = options.moderationChannel === null ? undefined : (options.moderationChannel ?? MODERATION);
   const config: AppConfig = {
     ...readCoreConfig({ DATABASE_PATH: database, LOG_LEVEL: 'debug' }),
-    mode: 'http',
     botToken: sim.botToken,
-    signingSecret: SIGNING_SECRET,
+    ...(socketMode ? { mode: 'socket' as const, appToken: sim.appToken } : { mode: 'http' as const, signingSecret: SIGNING_SECRET }),
     slackApiUrl: sim.apiUrl,
     port: 0,
     host: '127.0.0.1',
@@ -91,11 +108,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.config,
   };
   const bot = await startBot(config, logger, { retry: { baseDelayMs: 20, maxDelayMs: 100 } });
-  const slack = sim.connect({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET });
 
-  return {
+  let stopping: Promise<void> | undefined;
+  const base: BaseHarness = {
     sim,
-    slack,
     bot,
     dir,
     database,
@@ -112,10 +128,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       }
       throw new Error('the bot did not settle in 8 s');
     },
-    async stop() {
-      await bot.stop();
-      await sim.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+    stop() {
+      stopping ??= (async () => {
+        await bot.stop();
+        // Bolt's Socket Mode receiver starts the close handshake without awaiting it: let it end
+        // before the simulator cuts what is left.
+        if (socketMode) await sim.waitForSocketConnections(0).catch(() => undefined);
+        await sim.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      })();
+      return stopping;
     },
   };
+  if (socketMode) return { ...base, slack: sim.connectSocket() };
+  return { ...base, slack: sim.connect({ url: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET }) };
 }
