@@ -13,7 +13,7 @@
  * - one reminder and at most one alert per message, listing every new finding.
  */
 import type { Category, Finding, Lang } from '../engine/types';
-import type { DeliveredFinding, DeliveryPayload, NewDelivery, NewFlag } from './model';
+import type { AlertReason, DeliveredFinding, DeliveryPayload, NewDelivery, NewFlag } from './model';
 import type { MessageOutcome, PriorState, RecordedMessage } from './ports';
 
 /** The escalation ladder: the `threshold`-th reminder in `categories` within `windowMs` alerts moderators. */
@@ -80,7 +80,7 @@ export function decideOutcome(
   const nudged: Finding[] = [];
   const alerted: Finding[] = [];
   let ladderCount = prior.ladderCount;
-  let alertReason: 'rule' | 'ladder' | undefined;
+  let alertReason: AlertReason | undefined;
   for (const [rule, finding] of byRule) {
     const existing = prior.existing.get(rule);
     if (existing !== undefined) {

@@ -7,10 +7,11 @@
  */
 import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { RuleSet } from '../engine/rule';
 import type { Lang } from '../engine/types';
 import type { MessageHandler } from '../moderation/handle-message';
 import type { Logger } from '../moderation/logger';
-import type { Clock, Notifier } from '../moderation/ports';
+import type { Clock, ModerationStore } from '../moderation/ports';
 import type { StaffActions } from '../moderation/staff';
 import type { Charter } from '../ruleset/charter';
 import { boltLogger } from './bolt-logger';
@@ -21,7 +22,10 @@ import { registerActionListeners } from './listeners/actions';
 import { registerCharterCommand } from './listeners/charter-command';
 import { registerHomeListener } from './listeners/home';
 import { registerMessageListener } from './listeners/messages';
+import { registerModerationListeners } from './listeners/moderation';
 import { registerOnboarding } from './listeners/onboarding';
+import { ModerationServices, type EscalationTarget } from './moderation-services';
+import { Roles } from './roles';
 import { platformErrorCode, SlackNotifier } from './notifier';
 import { permalinkBuilder } from './permalink';
 
@@ -39,12 +43,25 @@ export interface SlackAppOptions {
   handleMessage: MessageHandler;
   staff: StaffActions;
   charter: () => Charter;
+  /** The rule set in force (rule names for the queue's filter, masking of member reports). */
+  ruleSet: () => RuleSet;
+  store: ModerationStore;
+  moderators: readonly string[];
+  admins: readonly string[];
+  escalationTarget: EscalationTarget;
+  notifyAuthorOnEscalation: boolean;
+  /** Alerts per minute before a digest card. */
+  alertDigestAfter: number;
+  /** The escalation ladder's window (days), shown on cards. */
+  windowDays: number;
   defaultLang: Lang;
   retentionDays: number;
   onboarding: boolean;
   moderationChannel?: string;
   logger: Logger;
   clock: Clock;
+  /** Called after something was queued for delivery (a member report), to wake the relay. */
+  onQueued?: () => void;
   /** Answers `GET /healthz` (HTTP mode): resolves when the bot can serve. */
   health: () => Promise<void>;
 }
@@ -53,7 +70,7 @@ export interface SlackAppOptions {
 export interface SlackApp {
   app: App;
   client: WebClient;
-  notifier: Notifier;
+  notifier: SlackNotifier;
   /** Starts listening; in HTTP mode resolves with the port. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -120,7 +137,24 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger,
     clock: options.clock,
   };
+  const roles = new Roles(app.client, { moderators: options.moderators, admins: options.admins }, logger);
+  ctx.moderation = new ModerationServices({
+    client: app.client,
+    store: options.store,
+    roles,
+    charter: options.charter,
+    ruleSet: options.ruleSet,
+    moderatorLang: options.defaultLang,
+    windowDays: options.windowDays,
+    escalationTarget: options.escalationTarget,
+    notifyAuthorOnEscalation: options.notifyAuthorOnEscalation,
+    logger,
+    clock: options.clock,
+    langOf: async (user) => (await ctx.directory.user(user)).lang,
+    ...(options.onQueued !== undefined ? { onQueued: options.onQueued } : {}),
+  });
   registerMessageListener(app, ctx);
+  registerModerationListeners(app, ctx, ctx.moderation);
   registerActionListeners(app, ctx);
   registerCharterCommand(app, ctx);
   registerHomeListener(app, ctx);
@@ -133,6 +167,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     client: app.client,
     charter: options.charter,
     moderatorLang: options.defaultLang,
+    digestAfter: options.alertDigestAfter,
+    windowDays: options.windowDays,
     ...(options.moderationChannel !== undefined ? { moderationChannel: options.moderationChannel } : {}),
   });
 
@@ -162,6 +198,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       await app.stop();
+      await notifier.flush();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../moderation/ports';
 import type { StaffActions } from '../moderation/staff';
 import type { Charter } from '../ruleset/charter';
 import type { SlackDirectory } from './directory';
+import type { ModerationServices } from './moderation-services';
 
 /** Shared services of the Slack listeners. */
 export interface SlackContext {
@@ -24,4 +25,6 @@ export interface SlackContext {
   onboarding: boolean;
   logger: Logger;
   clock: Clock;
+  /** The moderators' services (roles, review, cards): App Home shows moderators their queue. */
+  moderation?: ModerationServices;
 }

@@ -10,7 +10,8 @@ import type { Lang } from '../engine/types';
 import type { Delivery, DeliveryReceipt } from '../moderation/model';
 import { DeliveryError, Notifier } from '../moderation/ports';
 import type { Charter } from '../ruleset/charter';
-import { alertMessage, reminderMessage } from './views';
+import { AlertDigest } from './alert-digest';
+import { alertMessage, digestMessage, reminderMessage } from './views';
 
 /** Slack errors that mean "the ephemeral cannot be shown there": try a DM instead. */
 const DM_FALLBACK_ERRORS: ReadonlySet<string> = new Set([
@@ -42,11 +43,35 @@ export interface SlackNotifierOptions {
   moderationChannel?: string;
   /** The language of moderator alerts. */
   moderatorLang: Lang;
+  /** Alerts per minute before they are grouped into a digest card (default 5). */
+  digestAfter?: number;
+  /** The escalation ladder's window, shown on cards (days). */
+  windowDays?: number;
 }
 
 /** The Notifier port over the Slack Web API. */
 export class SlackNotifier implements Notifier {
-  constructor(private readonly options: SlackNotifierOptions) {}
+  private readonly digest: AlertDigest;
+
+  constructor(private readonly options: SlackNotifierOptions) {
+    const { client, moderatorLang } = options;
+    this.digest = new AlertDigest(options.digestAfter ?? 5, {
+      post: async (digest) => {
+        const message = digestMessage({ lang: moderatorLang, count: digest.count, since: digest.since, now: Date.now(), latest: digest.latest, moreInQueue: true });
+        const posted = await client.chat.postMessage({ channel: options.moderationChannel as string, text: message.text, blocks: message.blocks });
+        return { channel: posted.channel ?? (options.moderationChannel as string), ts: posted.ts as string };
+      },
+      update: async (digest) => {
+        const message = digestMessage({ lang: moderatorLang, count: digest.count, since: digest.since, now: Date.now(), latest: digest.latest, moreInQueue: true });
+        await client.chat.update({ channel: digest.channel, ts: digest.ts, text: message.text, blocks: message.blocks });
+      },
+    });
+  }
+
+  /** Sends the digest card's last update (on shutdown). */
+  flush(): Promise<void> {
+    return this.digest.flush();
+  }
 
   async deliver(delivery: Delivery): Promise<DeliveryReceipt> {
     try {
@@ -85,7 +110,19 @@ export class SlackNotifier implements Notifier {
   private async alert(delivery: Delivery): Promise<DeliveryReceipt> {
     const { client, charter, moderationChannel, moderatorLang } = this.options;
     if (moderationChannel === undefined) throw new DeliveryError('moderation_channel_not_set', 'permanent');
-    const message = alertMessage(delivery, charter(), moderatorLang);
+    if (!this.digest.admitCard()) {
+      const { payload } = delivery;
+      const first = payload.findings[0];
+      const placed = await this.digest.add({
+        rule: first?.flagRule ?? '',
+        category: first?.category ?? 'custom',
+        severity: first?.severity ?? 'medium',
+        channel: payload.channel,
+        ...(payload.channelName !== undefined ? { channelName: payload.channelName } : {}),
+      });
+      return { ...placed, via: 'digest' };
+    }
+    const message = alertMessage(delivery, charter(), moderatorLang, this.options.windowDays !== undefined ? { windowDays: this.options.windowDays } : {});
     const posted = await client.chat.postMessage({ channel: moderationChannel, text: message.text, blocks: message.blocks });
     return { channel: moderationChannel, ...(posted.ts !== undefined ? { ts: posted.ts } : {}), via: 'channel' };
   }

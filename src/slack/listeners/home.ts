@@ -5,7 +5,11 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { SlackContext } from '../context';
-import { homeView } from '../views';
+import type { ModerationServices } from '../moderation-services';
+import { homeView, moderatorQueueBlocks } from '../views';
+
+/** Flags shown per page of the moderators' queue. */
+const QUEUE_PAGE = 10;
 
 /** Builds and publishes a user's App Home. */
 export async function publishHome(client: WebClient, ctx: SlackContext, user: string): Promise<void> {
@@ -23,7 +27,39 @@ export async function publishHome(client: WebClient, ctx: SlackContext, user: st
     retentionDays: ctx.retentionDays,
     ...(acknowledgedAt !== undefined ? { acknowledgedAt } : {}),
   });
+  if (ctx.moderation !== undefined && (await ctx.moderation.options.roles.isModerator(user))) {
+    view.blocks = [...view.blocks, ...(await queueBlocks(ctx.moderation, user, lang, ctx.clock.now()))];
+  }
   await client.views.publish({ user_id: user, view });
+}
+
+/** The moderator's review queue, as filtered and paged in App Home (the view is audited). */
+async function queueBlocks(mod: ModerationServices, user: string, lang: Parameters<typeof moderatorQueueBlocks>[0]['lang'], now: number) {
+  const state = mod.queue(user);
+  const page = await mod.review.listFlags(user, mod.filterOf(state), { limit: QUEUE_PAGE, ...(state.after !== undefined ? { after: state.after } : {}) });
+  const reportsByFlag = new Map(page.items.map((flag) => [flag.id, flag.reports] as const));
+  const stats = await mod.review.ruleStats(now - 28 * 86_400_000);
+  const trend = await mod.options.store.ruleTrend(4, now);
+  const rules = mod.options.ruleSet().rules.map((rule) => rule.id);
+  return moderatorQueueBlocks({
+    lang,
+    flags: page.items,
+    reportsByFlag,
+    filter: {
+      status: state.status,
+      ...(state.category !== undefined ? { category: state.category } : {}),
+      ...(state.rule !== undefined ? { rule: state.rule } : {}),
+      ...(state.channel !== undefined ? { channel: state.channel } : {}),
+      ...(state.since !== undefined ? { since: state.since } : {}),
+    },
+    rules: [...rules, 'member-report'],
+    hasNext: page.next !== undefined,
+    ...(page.next !== undefined ? { nextCursor: page.next } : {}),
+    isFirstPage: state.after === undefined,
+    stats,
+    trend,
+    now,
+  });
 }
 
 /** Registers the `app_home_opened` listener. */
