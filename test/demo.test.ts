@@ -18,5 +18,7 @@ it('plays the day, shows reminders in French and English, and never shows the ca
   expect(transcript).not.toContain('4970101234567893');
   expect(transcript).toContain('direct message to Emma Wilson');
   expect(transcript).toMatch(/payment-card\s+critical resolved/);
+  expect(transcript).toMatch(/card in #moderation now shows:\n.*Confirmé par @Nadia Rousseau/);
+  expect(transcript).toContain('Seuls les modérateurs peuvent décider');
   expect(transcript).toContain('✓ The card number appears nowhere');
 }, 60_000);

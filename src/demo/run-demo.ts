@@ -27,7 +27,7 @@ import {
   type SlackDelivery,
 } from '../simulator';
 import { readable, renderBlocks } from './render-blocks';
-import { CHANNELS, DAY, DEMO_CARD, DemoChannel, DemoPerson, DemoStep, EMMA, MODERATION, PEOPLE } from './script';
+import { CHANNELS, DAY, DEMO_CARD, DemoChannel, DemoPerson, DemoStep, EMMA, MODERATION, MODERATORS, PEOPLE } from './script';
 
 const SIGNING_SECRET = 'demo-signing-secret';
 const INDENT = '       ';
@@ -61,10 +61,10 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
     }),
   });
   const sim = await SlackSimulator.start();
-  for (const person of [...PEOPLE, EMMA]) sim.addUser({ id: person.id, name: person.name, realName: person.realName, locale: person.locale });
+  for (const person of [...PEOPLE, ...MODERATORS, EMMA]) sim.addUser({ id: person.id, name: person.name, realName: person.realName, locale: person.locale });
   const everyone = [...PEOPLE.map((p) => p.id), sim.botUserId];
   for (const channel of CHANNELS) sim.addChannel({ ...channel, members: everyone });
-  sim.addChannel({ ...MODERATION, members: [sim.botUserId, CAMILLE_ID] });
+  sim.addChannel({ ...MODERATION, members: [sim.botUserId, ...MODERATORS.map((m) => m.id)] });
 
   const database = path.join(dir, 'charter.db');
   const config: AppConfig = {
@@ -76,7 +76,7 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
     port: 0,
     host: '127.0.0.1',
     moderationChannel: MODERATION.id,
-    moderators: [],
+    moderators: MODERATORS.map((m) => m.id),
     admins: [],
     onboarding: true,
     escalationTarget: { kind: 'admins' },
@@ -91,8 +91,9 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
 
     print('charter-bot demo: a day at Atlas Conseil, in a simulated Slack workspace (no account, no network)');
     print(`The real bot runs in HTTP mode on 127.0.0.1:${bot.port}; Slack is simulated on ${new URL(sim.baseUrl).host}; database ${database}`);
-    print(`People: ${PEOPLE.map((p) => `${p.realName} (${p.locale})`).join(', ')}. #client-renault is shared with the client.`);
+    print(`People: ${PEOPLE.map((p) => `${p.realName} (${p.locale})`).join(', ')}; moderator: ${MODERATORS.map((p) => p.realName).join(', ')}. #client-renault is shared with the client.`);
     print('Leaked values are masked in this transcript too, as the bot masks them everywhere.');
+    print('Times on the left follow the script; what the bot writes carries the real time.');
     print('');
     for (const step of DAY) await play(state, step);
 
@@ -122,8 +123,6 @@ export async function runDemo(print: Print = (line) => process.stdout.write(`${l
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const CAMILLE_ID = 'U0CAMILLE1';
 
 async function play(state: DemoState, step: DemoStep): Promise<void> {
   const { print } = state;
@@ -168,6 +167,17 @@ async function play(state: DemoState, step: DemoStep): Promise<void> {
       print(`${step.at}  ${step.who.realName} opens charter-bot's Home tab`);
       await state.slack.sendEvent(appHomeOpenedEvent(step.who.id));
       break;
+    case 'decide': {
+      const card = [...state.sim.messages(MODERATION.id)].reverse().find((m) => buttonsOf(m).some((b) => b.action_id === 'mod_confirm'));
+      const button = card === undefined ? undefined : buttonsOf(card).find((b) => b.action_id === (step.decision === 'confirm' ? 'mod_confirm' : 'mod_dismiss'));
+      if (card === undefined || button === undefined) return;
+      const role = MODERATORS.includes(step.who) ? 'moderator' : 'not a moderator';
+      print(`${step.at}  ${step.who.realName} (${role}) clicks [${button.label ?? step.decision}] on the latest card in #moderation`);
+      await state.slack.sendInteraction(
+        blockActionPayload({ user: step.who.id, actionId: button.action_id ?? '', value: button.value ?? '', channel: MODERATION.id, messageTs: card.ts, responseUrl: state.sim.responseUrl(`decide-${step.at}`, { channel: MODERATION.id, user: step.who.id }) }),
+      );
+      break;
+    }
     case 'command': {
       print(`${step.at}  ${channelLabel(step.where)}  ${step.who.realName} types /charter ${step.text}`);
       const answer = await state.slack.sendCommand(slashCommandFields({ user: step.who.id, channel: step.where.id, text: step.text, responseUrl: state.sim.responseUrl(`command-${step.at}`) }));
@@ -196,6 +206,11 @@ function showNewCalls(state: DemoState): void {
         printBox(state.print, to, renderBlocks(args.blocks, displayName));
         break;
       }
+      case 'chat.update': {
+        const lines = renderBlocks(args.blocks, displayName).filter((line) => / (par|by) @/.test(line));
+        printBox(state.print, 'the card in #moderation now shows', lines);
+        break;
+      }
       case 'views.publish':
         printBox(state.print, `Home tab of ${nameOf(String(args.user_id))}`, renderBlocks((args.view as { blocks?: unknown } | undefined)?.blocks, displayName));
         break;
@@ -209,6 +224,7 @@ function showNewCalls(state: DemoState): void {
   for (const response of fresh) {
     const body = response.body as { delete_original?: boolean; blocks?: unknown; text?: string };
     if (body.delete_original === true) printBox(state.print, 'the reminder disappears', []);
+    else if (response.id.startsWith('decide-')) printBox(state.print, 'private answer', body.blocks !== undefined ? renderBlocks(body.blocks, displayName) : [readable(body.text, displayName)]);
     else if (response.id.startsWith('click-')) printBox(state.print, 'the reminder is replaced by', body.blocks !== undefined ? renderBlocks(body.blocks, displayName) : [readable(body.text, displayName)]);
   }
 }
@@ -237,14 +253,14 @@ function reminderFor(sim: SlackSimulator, channel: string, user: string): { ts?:
   return direct === undefined ? undefined : { ts: direct.ts, blocks: direct.blocks };
 }
 
-function buttonsOf(reminder: { blocks: unknown }): Array<{ action_id?: string; value?: string; label?: string }> {
+function buttonsOf(reminder: { blocks?: unknown }): Array<{ action_id?: string; value?: string; label?: string }> {
   const blocks = Array.isArray(reminder.blocks) ? (reminder.blocks as Array<{ elements?: unknown[]; accessory?: unknown }>) : [];
   const elements = blocks.flatMap((b) => [...(Array.isArray(b.elements) ? b.elements : []), ...(b.accessory !== undefined ? [b.accessory] : [])]) as Array<{ action_id?: string; value?: string; text?: { text?: string } }>;
   return elements.map((e) => ({ ...(e.action_id !== undefined ? { action_id: e.action_id } : {}), ...(e.value !== undefined ? { value: e.value } : {}), ...(e.text?.text !== undefined ? { label: e.text.text } : {}) }));
 }
 
 function dmOwner(sim: SlackSimulator, channel: string): string {
-  return [...PEOPLE, EMMA].find((p) => sim.dmChannelOf(p.id) === channel)?.id ?? channel;
+  return [...PEOPLE, ...MODERATORS, EMMA].find((p) => sim.dmChannelOf(p.id) === channel)?.id ?? channel;
 }
 
 let demoRules: RuleSet | undefined;
@@ -257,11 +273,11 @@ function maskLeaks(text: string): string {
 
 /** How a Slack client would show an id: a person's name or a channel's. */
 function displayName(id: string): string | undefined {
-  return [...PEOPLE, EMMA].find((p) => p.id === id)?.realName ?? [...CHANNELS, MODERATION].find((c) => c.id === id)?.name;
+  return [...PEOPLE, ...MODERATORS, EMMA].find((p) => p.id === id)?.realName ?? [...CHANNELS, MODERATION].find((c) => c.id === id)?.name;
 }
 
 function nameOf(id: string): string {
-  return [...PEOPLE, EMMA].find((p: DemoPerson) => p.id === id)?.realName ?? id;
+  return [...PEOPLE, ...MODERATORS, EMMA].find((p: DemoPerson) => p.id === id)?.realName ?? id;
 }
 
 function channelLabel(channel: DemoChannel): string {

@@ -22,9 +22,13 @@ export const CAMILLE: DemoPerson = { id: 'U0CAMILLE1', name: 'camille', realName
 export const THOMAS: DemoPerson = { id: 'U0THOMAS01', name: 'thomas', realName: 'Thomas Bernard', locale: 'fr-FR' };
 export const SARAH: DemoPerson = { id: 'U0SARAH001', name: 'sarah', realName: 'Sarah Johnson', locale: 'en-GB' };
 export const JULIEN: DemoPerson = { id: 'U0JULIEN01', name: 'julien', realName: 'Julien Moreau', locale: 'fr-FR' };
+export const NADIA: DemoPerson = { id: 'U0NADIA001', name: 'nadia', realName: 'Nadia Rousseau', locale: 'fr-FR' };
 export const EMMA: DemoPerson = { id: 'U0EMMA0001', name: 'emma', realName: 'Emma Wilson', locale: 'en-US' };
 
 export const PEOPLE: readonly DemoPerson[] = [CAMILLE, THOMAS, SARAH, JULIEN];
+
+/** The moderators (MODERATORS): they read #moderation and decide. */
+export const MODERATORS: readonly DemoPerson[] = [NADIA];
 
 export const GENERAL: DemoChannel = { id: 'C0GENERAL1', name: 'general' };
 export const ATLAS: DemoChannel = { id: 'C0ATLAS001', name: 'projet-atlas' };
@@ -43,7 +47,8 @@ export type DemoStep =
   | { at: string; kind: 'click'; who: DemoPerson; button: 'got-it' | 'mistake'; on: string }
   | { at: string; kind: 'join'; who: DemoPerson }
   | { at: string; kind: 'home'; who: DemoPerson }
-  | { at: string; kind: 'command'; who: DemoPerson; where: DemoChannel; text: string };
+  | { at: string; kind: 'command'; who: DemoPerson; where: DemoChannel; text: string }
+  | { at: string; kind: 'decide'; who: DemoPerson; decision: 'confirm' | 'dismiss' };
 
 /**
  * The day. `label` names a message for later steps (edits, thread replies, clicks on the reminder
@@ -64,6 +69,8 @@ export const DAY: readonly DemoStep[] = [
   { at: '14:21', kind: 'click', who: SARAH, button: 'mistake', on: 'charger' },
   { at: '15:03', kind: 'say', who: THOMAS, where: ATLAS, text: 'Qui a validé ce schéma de base de données ?', label: 'schema' },
   { at: '15:05', kind: 'say', who: JULIEN, where: ATLAS, text: "C'est moi. T'es vraiment un con de poser la question comme ça.", thread: 'schema' },
+  { at: '15:12', kind: 'decide', who: NADIA, decision: 'confirm' },
+  { at: '15:14', kind: 'decide', who: THOMAS, decision: 'dismiss' },
   { at: '15:30', kind: 'say', who: CAMILLE, where: GENERAL, text: 'Pot de départ de Nadia vendredi à 17h, venez nombreux 🎉' },
   { at: '16:00', kind: 'join', who: EMMA },
   { at: '16:30', kind: 'command', who: SARAH, where: GENERAL, text: 'tone-shouting' },
