@@ -185,6 +185,9 @@ export const AUDIT_ACTIONS = [
   'report',
   'acknowledge',
   'refused',
+  'rules-change',
+  'rules-rollback',
+  'rules-export',
 ] as const;
 /** An audited action. */
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
