@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import {
@@ -13,8 +14,11 @@ import {
   SchemaTooNewError,
   SqliteModerationStore,
 } from '../../src/store';
+import type { NewRuleVersion, RuleVersion } from '../../src/rules-admin/model';
 import { openDatabaseWithMigrations } from '../../src/store/sqlite/open-database';
+import { LATEST_RULE_VERSION_ID } from '../../src/store/sqlite/statements';
 import { describeModerationStoreContract } from './contract';
+import { describeRuleVersionStoreContract } from './rule-versions.contract';
 
 const T0 = 1_732_790_400_000;
 const DAY = 24 * 3_600_000;
@@ -33,6 +37,18 @@ afterEach(() => {
 });
 
 describeModerationStoreContract('SQLite (temporary file)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-contract-'));
+  const store = SqliteModerationStore.open(path.join(dir, 'charter.db'));
+  return {
+    store,
+    async cleanup() {
+      await store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describeRuleVersionStoreContract('SQLite (temporary file)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-contract-'));
   const store = SqliteModerationStore.open(path.join(dir, 'charter.db'));
   return {
@@ -119,8 +135,9 @@ describe('migrations', () => {
       expect(applied).toEqual([
         { version: 1, name: 'initial schema' },
         { version: 2, name: 'member reports' },
+        { version: 3, name: 'rule versions' },
       ]);
-      expect(latestSchemaVersion).toBe(2);
+      expect(latestSchemaVersion).toBe(3);
       const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as Array<{
         version: number;
         name: string;
@@ -129,9 +146,10 @@ describe('migrations', () => {
       expect(rows.map((row) => [row.version, row.name])).toEqual([
         [1, 'initial schema'],
         [2, 'member reports'],
+        [3, 'rule versions'],
       ]);
       expect(rows[0]!.applied_at).toBeGreaterThan(T0);
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
       db.close();
@@ -145,7 +163,7 @@ describe('migrations', () => {
     try {
       expect(applied).toEqual([]);
       expect(migrate(db)).toEqual([]);
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 2 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 });
     } finally {
       db.close();
     }
@@ -234,8 +252,11 @@ describe('migration 2 (member reports)', () => {
 
     const { db, applied } = openDatabaseWithMigrations(file);
     try {
-      expect(applied).toEqual([{ version: 2, name: 'member reports' }]);
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(applied).toEqual([
+        { version: 2, name: 'member reports' },
+        { version: 3, name: 'rule versions' },
+      ]);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -350,7 +371,7 @@ describe('migration 2 (member reports)', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.prepare('SELECT COUNT(*) AS n FROM reports WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
       expect(db.prepare('SELECT COUNT(*) AS n FROM outbox_flags WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
-      expect(migrate(db)).toEqual([{ version: 2, name: 'member reports' }]);
+      expect(migrate(db, () => T0, 2)).toEqual([{ version: 2, name: 'member reports' }]);
       expect(db.prepare('SELECT COUNT(*) AS n FROM reports WHERE flag_id = ?').get(flag)).toEqual({ n: 1 });
     } finally {
       db.close();
@@ -363,7 +384,7 @@ describe('migration 2 (member reports)', () => {
     const db = openDatabase(file, { migrate: false });
     try {
       db.pragma('foreign_keys = OFF');
-      expect(migrate(db)).toEqual([{ version: 2, name: 'member reports' }]);
+      expect(migrate(db, () => T0, 2)).toEqual([{ version: 2, name: 'member reports' }]);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(0);
       expect(db.prepare('SELECT COUNT(*) AS n FROM reports').get()).toEqual({ n: 1 });
     } finally {
@@ -371,10 +392,11 @@ describe('migration 2 (member reports)', () => {
     }
   });
 
-  it('is the last migration, and marks itself as rebuilding tables', () => {
+  it('marks itself as rebuilding tables', () => {
     expect(migrations.map((m) => [m.version, m.name, m.rebuildsTables === true])).toEqual([
       [1, 'initial schema', false],
       [2, 'member reports', true],
+      [3, 'rule versions', false],
     ]);
   });
 });
@@ -523,3 +545,335 @@ describe('SqliteModerationStore', () => {
     await expect(store.getFlag(1)).rejects.toThrow();
   });
 });
+
+/** A version to save (see the contract for richer ones). */
+function ruleVersion(basedOn: number | undefined, overrides: Partial<NewRuleVersion> = {}): NewRuleVersion {
+  return {
+    basedOn,
+    author: 'U0ADM1N01',
+    comment: 'insultes : critique',
+    source: 'slack',
+    overlay: { overrides: { insult: { severity: 'critical' } }, added: [] },
+    diff: '-  severity: high\n+  severity: critical\n',
+    at: T0,
+    ...overrides,
+  };
+}
+
+async function saveVersion(store: SqliteModerationStore, version: NewRuleVersion): Promise<RuleVersion> {
+  const saved = await store.saveRuleVersion(version);
+  if (saved === 'conflict') throw new Error('unexpected conflict');
+  return saved;
+}
+
+/** A database as charter-bot left it before migration 3 (version 2), with flags and audit entries. */
+function versionTwoDatabase(file: string): void {
+  const db = openDatabase(file, { migrate: false });
+  try {
+    expect(migrate(db, () => T0, 2)).toEqual([
+      { version: 1, name: 'initial schema' },
+      { version: 2, name: 'member reports' },
+    ]);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'rule_versions'").get()).toEqual({ n: 0 });
+    db.prepare(
+      `INSERT INTO flags (rule, category, severity, action, article, channel, author, message_ts, excerpt, created_at, updated_at, reported_by)
+       VALUES ('insult', 'insult', 'high', 'nudge+flag', 'courtesy-respect', 'C0123ABCD', 'U0456EFGH', '1732790400.000100', '« i••• »', ?, ?, NULL)`,
+    ).run(T0, T0);
+    const audit = db.prepare('INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)');
+    audit.run(T0, 'U0MOD4242', 'decide', 'flag:1', '{"decision":"confirm","from":"open"}');
+    audit.run(T0 + 1, 'cli:alice', 'export', 'flags', null);
+  } finally {
+    db.close();
+  }
+}
+
+describe('migration 3 (rule versions)', () => {
+  it('upgrades a version 2 database: flags and audit entries kept, rule versions and the new audit actions usable', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    versionTwoDatabase(file);
+
+    const { db, applied } = openDatabaseWithMigrations(file);
+    try {
+      expect(applied).toEqual([{ version: 3, name: 'rule versions' }]);
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(db.prepare("SELECT name FROM pragma_table_info('rule_versions') ORDER BY cid").pluck().all()).toEqual([
+        'id', 'created_at', 'author', 'comment', 'source', 'overlay', 'diff', 'restores',
+      ]);
+      expect(
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'rule_versions' ORDER BY name").pluck().all(),
+      ).toEqual(['rule_versions_no_delete', 'rule_versions_no_replace', 'rule_versions_no_update']);
+      // audit_log.action has no CHECK (migration 1): the new actions need no rebuild of the log.
+      const auditSql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log'").pluck().get() as string;
+      expect(auditSql).not.toMatch(/CHECK\s*\(\s*action/i);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 2 });
+    } finally {
+      db.close();
+    }
+
+    const store = SqliteModerationStore.open(file);
+    try {
+      expect(await store.getFlag(1)).toMatchObject({ rule: 'insult', author: 'U0456EFGH' });
+      expect(await store.latestRuleVersionId()).toBeUndefined();
+      const first = await saveVersion(store, ruleVersion(undefined, { at: T0 + 10 }));
+      const rollback = await saveVersion(
+        store,
+        ruleVersion(first.id, { source: 'rollback', restores: first.id, overlay: { overrides: {}, added: [] }, at: T0 + 11 }),
+      );
+      await store.appendAudit({ at: T0 + 12, actor: 'cli:alice', action: 'rules-export', target: 'rules', detail: { format: 'yaml' } });
+      const entries = (await store.listAudit({}, { limit: 10 })).items;
+      expect(entries.map((e) => [e.action, e.target])).toEqual([
+        ['rules-export', 'rules'],
+        ['rules-rollback', `rules:v${rollback.id}`],
+        ['rules-change', `rules:v${first.id}`],
+        ['export', 'flags'],
+        ['decide', 'flag:1'],
+      ]);
+      expect((await store.listAudit({ action: 'rules-rollback' }, { limit: 10 })).items[0]?.detail).toEqual({
+        version: rollback.id,
+        rules: ['insult'],
+        restores: first.id,
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('is not applied when migrating up to version 2, and applied on its own afterwards', () => {
+    const db = openDatabase(':memory:', { migrate: false });
+    try {
+      expect(migrate(db, () => T0, 2).map((m) => m.version)).toEqual([1, 2]);
+      expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'rule_versions'").get()).toEqual({ n: 0 });
+      expect(migrate(db, () => T0 + 1)).toEqual([{ version: 3, name: 'rule versions' }]);
+      expect(db.prepare('SELECT applied_at FROM schema_migrations WHERE version = 3').pluck().get()).toBe(T0 + 1);
+      expect(migrate(db)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('SqliteModerationStore: rule versions', () => {
+  it('refuses raw UPDATE and DELETE on rule versions (the history is a record)', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const store = SqliteModerationStore.open(file);
+    const first = await saveVersion(store, ruleVersion(undefined));
+    await saveVersion(store, ruleVersion(first.id, { at: T0 + 1 }));
+    await store.close();
+
+    const db = openDatabase(file);
+    try {
+      expect(() => db.prepare("UPDATE rule_versions SET comment = 'rewritten' WHERE id = 1").run()).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE rule_versions SET overlay = '{}'").run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM rule_versions WHERE id = 2').run()).toThrow(/append-only/);
+      expect(() => db.prepare('DELETE FROM rule_versions').run()).toThrow(/append-only/);
+      // REPLACE deletes the conflicting row without firing DELETE triggers: refused by the INSERT one.
+      const replace = (verb: string): unknown =>
+        db.prepare(`${verb} INTO rule_versions (id, created_at, author, comment, source, overlay, diff)
+                    VALUES (1, 0, 'x', 'rewritten', 'cli', '{}', '')`).run();
+      expect(() => replace('REPLACE')).toThrow(/append-only/);
+      expect(() => replace('INSERT OR REPLACE')).toThrow(/append-only/);
+      expect(() =>
+        db.prepare(`INSERT INTO rule_versions (id, created_at, author, comment, source, overlay, diff)
+                    VALUES (2, 0, 'x', '', 'cli', '{}', '') ON CONFLICT (id) DO UPDATE SET comment = 'rewritten'`).run(),
+      ).toThrow(/append-only/);
+      expect(() => db.prepare("UPDATE OR REPLACE rule_versions SET id = 1 WHERE id = 2").run()).toThrow(/append-only/);
+      expect(db.prepare('SELECT id, comment FROM rule_versions ORDER BY id').all()).toEqual([
+        { id: 1, comment: 'insultes : critique' },
+        { id: 2, comment: 'insultes : critique' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('checks source, overlay JSON and restored version in the schema too', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const insert = db.prepare(
+        'INSERT INTO rule_versions (created_at, author, comment, source, overlay, diff, restores) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      expect(() => insert.run(T0, 'U0ADM1N01', '', 'web', '{"overrides":{},"added":[]}', '', null)).toThrow(/CHECK constraint/);
+      expect(() => insert.run(T0, 'U0ADM1N01', '', 'slack', '{not json', '', null)).toThrow(/CHECK constraint/);
+      expect(() => insert.run(T0, 'U0ADM1N01', '', 'rollback', '{"overrides":{},"added":[]}', '', 42)).toThrow(/FOREIGN KEY/);
+      expect(db.prepare('SELECT COUNT(*) AS n FROM rule_versions').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps versions across close and reopen; retention and erasure leave them alone', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const first = SqliteModerationStore.open(file);
+    const v1 = await saveVersion(first, ruleVersion(undefined, { author: 'U0ADM1N01' }));
+    const v2 = await saveVersion(first, ruleVersion(v1.id, { at: T0 + 1, source: 'rollback', restores: v1.id }));
+    await first.close();
+
+    const second = SqliteModerationStore.open(file);
+    try {
+      expect(await second.latestRuleVersionId()).toBe(v2.id);
+      expect(await second.getRuleVersion(v1.id)).toEqual(v1);
+      expect(await second.latestRuleVersion()).toEqual(v2);
+      expect(await second.saveRuleVersion(ruleVersion(v1.id))).toBe('conflict');
+      await second.purge(T0 + 400 * DAY, T0 + 400 * DAY, T0 + 400 * DAY);
+      await second.eraseUser('U0ADM1N01', 'U0ADM1N02', T0 + 400 * DAY);
+      expect((await second.listRuleVersions({ limit: 10 })).items).toEqual([v2, v1]);
+      // The audit entries of the saves are older than the purge's cut-off: retention removed them.
+      expect((await second.listAudit({ action: 'rules-change' }, { limit: 10 })).items).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('reads the latest id without scanning the table', () => {
+    const db = openDatabase(':memory:');
+    try {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${LATEST_RULE_VERSION_ID}`).all() as Array<{ detail: string }>;
+      const details = plan.map((row) => row.detail).join('\n');
+      expect(details).not.toMatch(/SCAN/);
+      expect(details).toMatch(/SEARCH rule_versions/);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a page limit that is not a positive integer', async () => {
+    const store = SqliteModerationStore.open(':memory:');
+    try {
+      await expect(store.listRuleVersions({ limit: 0 })).rejects.toThrow(RangeError);
+      await expect(store.listRuleVersions({ limit: 2.5 })).rejects.toThrow(RangeError);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('of two connections saving on the same version, exactly one wins and the other gets a conflict', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const a = SqliteModerationStore.open(file);
+    const b = SqliteModerationStore.open(file);
+    try {
+      const base = await saveVersion(a, ruleVersion(undefined));
+      // Both admins opened the editor on the same version.
+      const seenByA = await a.latestRuleVersionId();
+      const seenByB = await b.latestRuleVersionId();
+      expect([seenByA, seenByB]).toEqual([base.id, base.id]);
+      const [fromA, fromB] = await Promise.all([
+        a.saveRuleVersion(ruleVersion(seenByA, { author: 'U0ADM1N01', comment: 'a', at: T0 + 1 })),
+        b.saveRuleVersion(ruleVersion(seenByB, { author: 'U0ADM1N02', comment: 'b', at: T0 + 1 })),
+      ]);
+      expect(fromA).toMatchObject({ id: base.id + 1, comment: 'a' });
+      expect(fromB).toBe('conflict');
+      expect((await b.listRuleVersions({ limit: 10 })).items.map((v) => v.comment)).toEqual(['a', 'insultes : critique']);
+      expect((await b.listAudit({ action: 'rules-change' }, { limit: 10 })).items.map((e) => e.actor)).toEqual([
+        'U0ADM1N01',
+        'U0ADM1N01',
+      ]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('of processes saving on the same version at the same instant, exactly one wins', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const setup = SqliteModerationStore.open(file);
+    const base = await saveVersion(setup, ruleVersion(undefined));
+    await setup.close();
+
+    const contenders = 4;
+    const barrier = new Int32Array(new SharedArrayBuffer(8)); // [go, ready]
+    const workers = Array.from({ length: contenders }, (_, i) =>
+      runInWorker(file, barrier, ruleVersion(base.id, { author: `U0ADM1N0${i}`, comment: `edit ${i}`, at: T0 + 1 })),
+    );
+    // A worker failing before the barrier fails the test at once, not after the barrier's timeout.
+    const [outcomes] = await Promise.all([Promise.all(workers), releaseWhenReady(barrier, contenders)]);
+    const winners = outcomes.filter((r) => r !== 'conflict');
+    expect(winners).toHaveLength(1);
+    expect(outcomes.filter((r) => r === 'conflict')).toHaveLength(contenders - 1);
+
+    const store = SqliteModerationStore.open(file);
+    try {
+      const versions = (await store.listRuleVersions({ limit: 10 })).items;
+      expect(versions.map((v) => v.id)).toEqual([base.id + 1, base.id]);
+      expect(versions[0]!.comment).toBe(`edit ${String(winners[0])}`);
+      const audit = (await store.listAudit({ action: 'rules-change' }, { limit: 10 })).items;
+      expect(audit.map((e) => e.target)).toEqual([`rules:v${base.id + 1}`, `rules:v${base.id}`]);
+      expect(audit[0]!.actor).toBe(`U0ADM1N0${String(winners[0])}`);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
+/**
+ * A worker thread that loads the store from its TypeScript source (transpiled on require), waits
+ * at the barrier, saves `version`, and answers the index of its comment (`edit <i>`) when it won,
+ * or 'conflict'.
+ */
+const SAVE_WORKER = `
+const { workerData, parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const ts = require(workerData.typescript);
+require.extensions['.ts'] = (module, filename) => {
+  const source = fs.readFileSync(filename, 'utf8');
+  const output = ts.transpileModule(source, {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  }).outputText;
+  module._compile(output, filename);
+};
+const { SqliteModerationStore } = require(workerData.storeModule);
+const store = SqliteModerationStore.open(workerData.file);
+const barrier = new Int32Array(workerData.barrier);
+Atomics.add(barrier, 1, 1);
+Atomics.wait(barrier, 0, 0);
+store.saveRuleVersion(workerData.version).then(
+  (result) => {
+    store.close();
+    parentPort.postMessage(result === 'conflict' ? 'conflict' : Number(result.comment.replace('edit ', '')));
+  },
+  (error) => {
+    store.close();
+    parentPort.postMessage({ error: String(error && error.stack || error) });
+  },
+);
+`;
+
+function runInWorker(file: string, barrier: Int32Array, version: NewRuleVersion): Promise<number | 'conflict'> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(SAVE_WORKER, {
+      eval: true,
+      workerData: {
+        file,
+        barrier: barrier.buffer,
+        version,
+        typescript: require.resolve('typescript'),
+        storeModule: path.resolve(__dirname, '../../src/store/sqlite/sqlite-moderation-store.ts'),
+      },
+    });
+    worker.once('message', (message: unknown) => {
+      if (typeof message === 'object' && message !== null && 'error' in message) {
+        reject(new Error(String((message as { error: unknown }).error)));
+      } else {
+        resolve(message as number | 'conflict');
+      }
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`worker exited with code ${code}`));
+    });
+  });
+}
+
+/** Waits until `count` workers wait at the barrier, then lets them all go at once. */
+async function releaseWhenReady(barrier: Int32Array, count: number): Promise<void> {
+  const started = Date.now();
+  while (Atomics.load(barrier, 1) < count) {
+    if (Date.now() - started > 50_000) throw new Error('workers did not reach the barrier');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  Atomics.store(barrier, 0, 1);
+  Atomics.notify(barrier, 0);
+}

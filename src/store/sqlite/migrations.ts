@@ -242,10 +242,62 @@ CREATE INDEX flags_ladder   ON flags (author, category, created_at) WHERE nudged
 CREATE INDEX flags_reported_by ON flags (reported_by) WHERE reported_by IS NOT NULL;
 `;
 
+/**
+ * Migration 3: rule versions, the admins' edits to the rules (see `src/rules-admin/model.ts`).
+ * Each row is one version of the overlay applied on top of the rule files: who made it, when,
+ * from where (`source`), their comment, the overlay as JSON, the diff of the effective rules
+ * shown in history views, and for a rollback the version whose overlay it restores.
+ *
+ * Rule history is a record, so `rule_versions` is append-only, enforced by triggers like the
+ * audit log's: UPDATE and DELETE always abort, and so does an INSERT reusing an existing id
+ * (`REPLACE INTO` would otherwise swap a version, since the row it replaces is deleted without
+ * firing the DELETE trigger). Unlike the audit log there is no retention
+ * purge (the latest version IS the rules in force, and a rollback may name any older one), and
+ * erasing a person does not touch it (an admin's edits are kept, as their audit entries are).
+ * As for the audit log, this stops accidental or ad-hoc edits, not someone who can drop the
+ * triggers.
+ *
+ * Ids are INTEGER PRIMARY KEY (the rowid): never reused, since no row is ever deleted, and the
+ * latest id (`MAX(id)`, polled by every process) is read from the end of the table's b-tree.
+ *
+ * The audit log needs no change for the new actions (`rules-change`, `rules-rollback`,
+ * `rules-export`): migration 1 put no CHECK on `audit_log.action`.
+ */
+const ruleVersions = `
+CREATE TABLE rule_versions (
+  id         INTEGER PRIMARY KEY,
+  created_at INTEGER NOT NULL,
+  -- A Slack user id, or cli:<os user>.
+  author     TEXT    NOT NULL,
+  comment    TEXT    NOT NULL,
+  source     TEXT    NOT NULL CHECK (source IN ('slack', 'cli', 'rollback')),
+  overlay    TEXT    NOT NULL CHECK (json_valid(overlay)),
+  diff       TEXT    NOT NULL,
+  restores   INTEGER REFERENCES rule_versions (id)
+);
+
+CREATE TRIGGER rule_versions_no_update BEFORE UPDATE ON rule_versions
+BEGIN
+  SELECT RAISE(ABORT, 'rule_versions is append-only: versions cannot be changed');
+END;
+CREATE TRIGGER rule_versions_no_delete BEFORE DELETE ON rule_versions
+BEGIN
+  SELECT RAISE(ABORT, 'rule_versions is append-only: versions cannot be removed');
+END;
+-- REPLACE (INSERT OR REPLACE) deletes the row it conflicts with WITHOUT firing delete triggers
+-- (unless recursive_triggers is on): an insert reusing an id is refused before it gets there.
+CREATE TRIGGER rule_versions_no_replace BEFORE INSERT ON rule_versions
+WHEN EXISTS (SELECT 1 FROM rule_versions WHERE id = new.id)
+BEGIN
+  SELECT RAISE(ABORT, 'rule_versions is append-only: a version id cannot be reused');
+END;
+`;
+
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'member reports', sql: memberReports, rebuildsTables: true },
+  { version: 3, name: 'rule versions', sql: ruleVersions },
 ];
 
 /** The schema version this code writes: the last migration's. */

@@ -94,3 +94,8 @@ export function auditListing(
     .when(filter.since, 'since', 'at >= @since')
     .page('SELECT * FROM audit_log', 'id', page);
 }
+
+/** Rule versions, newest first. */
+export function ruleVersionListing(page: PageRequest): Listing {
+  return new Where().page('SELECT * FROM rule_versions', 'id', page);
+}

@@ -16,6 +16,7 @@ import type {
   FlagStatus,
 } from '../../moderation/model';
 import type { ExistingFlag, FalsePositiveReport, RuleStats, RuleTrend } from '../../moderation/ports';
+import type { RuleOverlay, RuleVersion, RuleVersionSource } from '../../rules-admin/model';
 
 /** A `flags` row with its report count. */
 export interface FlagRow {
@@ -95,6 +96,18 @@ export interface AlertMessageRow {
   deliveryId: number;
   channel: string;
   ts: string;
+}
+
+/** A `rule_versions` row (migration 3): the overlay as JSON. */
+export interface RuleVersionRow {
+  id: number;
+  created_at: number;
+  author: string;
+  comment: string;
+  source: string;
+  overlay: string;
+  diff: string;
+  restores: number | null;
 }
 
 /** One rule's aggregated counts. */
@@ -222,4 +235,19 @@ export function toRuleStats(row: RuleStatsRow): RuleStats {
   const decided = row.confirmed + row.dismissed;
   if (decided > 0) stats.falsePositiveRate = row.dismissed / decided;
   return stats;
+}
+
+/** The model's rule version, its overlay parsed (not validated: the core validates overlays). */
+export function toRuleVersion(row: RuleVersionRow): RuleVersion {
+  const version: RuleVersion = {
+    id: row.id,
+    createdAt: row.created_at,
+    author: row.author,
+    comment: row.comment,
+    source: row.source as RuleVersionSource,
+    overlay: JSON.parse(row.overlay) as RuleOverlay,
+    diff: row.diff,
+  };
+  if (row.restores !== null) version.restores = row.restores;
+  return version;
 }

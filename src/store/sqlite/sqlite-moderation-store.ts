@@ -1,5 +1,6 @@
 /**
- * The moderation core's memory in one SQLite file. Every method runs in one transaction
+ * The moderation core's memory in one SQLite file, and the history of the admins' edits to the
+ * rules (rule versions, migration 3). Every method runs in one transaction
  * (`BEGIN IMMEDIATE` when it writes, so concurrent writers queue on `busy_timeout` instead of
  * failing mid-way). better-sqlite3 is synchronous; the methods return promises to honour the port,
  * which an asynchronous adapter (PostgreSQL) implements too.
@@ -36,12 +37,25 @@ import type {
   RuleTrend,
 } from '../../moderation/ports';
 import { SYSTEM_CLOCK } from '../../moderation/ports';
+import { EMPTY_OVERLAY } from '../../rules-admin/model';
+import type { NewRuleVersion, RuleOverlay, RuleVersion } from '../../rules-admin/model';
+import type { RuleVersionStore } from '../../rules-admin/ports';
 import { openDatabase } from './open-database';
 import type { OpenDatabaseOptions } from './open-database';
-import { auditListing, checkedLimit, deliveryListing, flagListing } from './queries';
+import { auditListing, checkedLimit, deliveryListing, flagListing, ruleVersionListing } from './queries';
 import type { Listing } from './queries';
-import { toAuditEntry, toDelivery, toExistingFlag, toFlag, toReport, toRuleStats, toRuleTrends } from './rows';
-import type { AuditRow, DeliveryRow, FlagRow } from './rows';
+import { changedRules } from './rule-changes';
+import {
+  toAuditEntry,
+  toDelivery,
+  toExistingFlag,
+  toFlag,
+  toReport,
+  toRuleStats,
+  toRuleTrends,
+  toRuleVersion,
+} from './rows';
+import type { AuditRow, DeliveryRow, FlagRow, RuleVersionRow } from './rows';
 import { prepareStatements } from './statements';
 import type { Statements } from './statements';
 
@@ -80,10 +94,11 @@ interface Transactions {
   report: Immediate<[FalsePositiveReport], boolean>;
   purge: Immediate<[number, number, number], PurgeResult>;
   erase: Immediate<[string, string, number], EraseResult>;
+  saveRuleVersion: Immediate<[NewRuleVersion], RuleVersion | 'conflict'>;
 }
 
-/** {@link ModerationStore} over a better-sqlite3 connection. */
-export class SqliteModerationStore implements ModerationStore {
+/** {@link ModerationStore} and {@link RuleVersionStore} over a better-sqlite3 connection. */
+export class SqliteModerationStore implements ModerationStore, RuleVersionStore {
   private readonly statements: Statements;
   private readonly listings = new Map<string, Statement<[Record<string, unknown>], unknown>>();
   private readonly clock: Clock;
@@ -107,6 +122,7 @@ export class SqliteModerationStore implements ModerationStore {
       report: this.immediate((report: FalsePositiveReport) => this.reportRows(report)),
       purge: this.immediate((flags: number, audit: number, at: number) => this.purgeRows(flags, audit, at)),
       erase: this.immediate((user: string, actor: string, at: number) => this.eraseRows(user, actor, at)),
+      saveRuleVersion: this.immediate((version: NewRuleVersion) => this.saveRuleVersionRows(version)),
     };
   }
 
@@ -228,6 +244,41 @@ export class SqliteModerationStore implements ModerationStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  // ── RuleVersionStore ─────────────────────────────────────────────────────────────────────────
+
+  async latestRuleVersionId(): Promise<number | undefined> {
+    return this.statements.latestRuleVersionId.get()?.id ?? undefined;
+  }
+
+  async latestRuleVersion(): Promise<RuleVersion | undefined> {
+    const row = this.statements.latestRuleVersion.get();
+    return row === undefined ? undefined : toRuleVersion(row);
+  }
+
+  async getRuleVersion(id: number): Promise<RuleVersion | undefined> {
+    const row = this.statements.getRuleVersion.get(id);
+    return row === undefined ? undefined : toRuleVersion(row);
+  }
+
+  async listRuleVersions(page: PageRequest): Promise<Page<RuleVersion>> {
+    return this.list(ruleVersionListing(page), page, (row: RuleVersionRow) => toRuleVersion(row));
+  }
+
+  /**
+   * Appends the version and its audit entry when `basedOn` is still the latest, else returns
+   * `'conflict'` and writes nothing. The check and the writes share one `BEGIN IMMEDIATE`
+   * transaction: of two processes saving on the same version, the second waits for the first's
+   * commit, then sees the new latest id and gets `'conflict'`.
+   *
+   * The overlay is stored as JSON without validation (the core validates it); what is returned
+   * is the stored row, parsed back, as {@link getRuleVersion} will return it.
+   *
+   * @throws RangeError when `restores` names no stored version (nothing is written).
+   */
+  async saveRuleVersion(version: NewRuleVersion): Promise<RuleVersion | 'conflict'> {
+    return this.tx.saveRuleVersion(version);
   }
 
   // ── recordMessage ────────────────────────────────────────────────────────────────────────────
@@ -416,6 +467,34 @@ export class SqliteModerationStore implements ModerationStore {
     if (reportsAsReporter > 0) result.reportsAsReporter = reportsAsReporter;
     this.audit(at, actor, 'erase', `user:${user}`, { ...result });
     return result;
+  }
+
+  // ── rule versions ────────────────────────────────────────────────────────────────────────────
+
+  private saveRuleVersionRows(version: NewRuleVersion): RuleVersion | 'conflict' {
+    const s = this.statements;
+    const latest = s.latestRuleVersion.get();
+    if (latest?.id !== version.basedOn) return 'conflict';
+    if (version.restores !== undefined && s.getRuleVersion.get(version.restores) === undefined) {
+      throw new RangeError(`rule version ${version.restores} does not exist: it cannot be restored`);
+    }
+    const row = s.insertRuleVersion.get({
+      at: version.at,
+      author: version.author,
+      comment: version.comment,
+      source: version.source,
+      overlay: JSON.stringify(version.overlay),
+      diff: version.diff,
+      restores: version.restores ?? null,
+    })!;
+    const saved = toRuleVersion(row);
+    const previous: RuleOverlay = latest === undefined ? EMPTY_OVERLAY : (JSON.parse(latest.overlay) as RuleOverlay);
+    // Ids only: the comment (the admin's own words) stays in the version row, not in the audit log.
+    const detail: Record<string, unknown> = { version: saved.id, rules: changedRules(previous, saved.overlay) };
+    if (saved.restores !== undefined) detail['restores'] = saved.restores;
+    const action = saved.restores !== undefined ? 'rules-rollback' : 'rules-change';
+    this.audit(version.at, version.author, action, `rules:v${saved.id}`, detail);
+    return saved;
   }
 
   // ── shared ───────────────────────────────────────────────────────────────────────────────────

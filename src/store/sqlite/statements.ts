@@ -11,6 +11,7 @@ import type {
   ReportRow,
   RuleStatsRow,
   RuleTrendRow,
+  RuleVersionRow,
 } from './rows';
 
 /** A flag with its report count, as every flag read selects it. */
@@ -31,6 +32,23 @@ const PURGED_FLAGS = 'SELECT id FROM flags WHERE created_at < @before';
 const ERASED_FLAGS = 'SELECT id FROM flags WHERE author = @user';
 /** Member reports `@user` made on others' messages: kept, without the reporter's id and words. */
 const REPORTED_BY_USER = 'SELECT id FROM flags WHERE reported_by = @user AND author <> @user';
+
+/**
+ * The latest rule version's id, polled by every process: `MAX` of the rowid is read from the end
+ * of the table's b-tree, without a scan (exported for the test that checks the plan).
+ */
+export const LATEST_RULE_VERSION_ID = 'SELECT MAX(id) AS id FROM rule_versions';
+
+/** Columns of a new rule version, bound by name. */
+export interface RuleVersionInsert {
+  at: number;
+  author: string;
+  comment: string;
+  source: string;
+  overlay: string;
+  diff: string;
+  restores: number | null;
+}
 
 /** Columns of a new flag, bound by name. */
 export interface FlagInsert {
@@ -107,6 +125,11 @@ export interface Statements {
   eraseReporter: Statement<[{ user: string }]>;
   eraseFlags: Statement<[{ user: string }]>;
   eraseAcknowledgements: Statement<[{ user: string }]>;
+
+  latestRuleVersionId: Statement<[], { id: number | null }>;
+  latestRuleVersion: Statement<[], RuleVersionRow>;
+  getRuleVersion: Statement<[number], RuleVersionRow>;
+  insertRuleVersion: Statement<[RuleVersionInsert], RuleVersionRow>;
 }
 
 /** Prepares every fixed statement on `db`. */
@@ -117,6 +140,7 @@ export function prepareStatements(db: Database): Statements {
     ...reviewStatements(db),
     ...peopleStatements(db),
     ...retentionStatements(db),
+    ...ruleVersionStatements(db),
   };
 }
 
@@ -349,5 +373,20 @@ function retentionStatements(
     ),
     eraseFlags: db.prepare('DELETE FROM flags WHERE author = @user'),
     eraseAcknowledgements: db.prepare('DELETE FROM acknowledgements WHERE user = @user'),
+  };
+}
+
+function ruleVersionStatements(
+  db: Database,
+): Part<'latestRuleVersionId' | 'latestRuleVersion' | 'getRuleVersion' | 'insertRuleVersion'> {
+  return {
+    latestRuleVersionId: db.prepare(LATEST_RULE_VERSION_ID),
+    latestRuleVersion: db.prepare('SELECT * FROM rule_versions ORDER BY id DESC LIMIT 1'),
+    getRuleVersion: db.prepare('SELECT * FROM rule_versions WHERE id = ?'),
+    insertRuleVersion: db.prepare(
+      `INSERT INTO rule_versions (created_at, author, comment, source, overlay, diff, restores)
+       VALUES (@at, @author, @comment, @source, @overlay, @diff, @restores)
+       RETURNING *`,
+    ),
   };
 }
