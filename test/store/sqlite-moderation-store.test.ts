@@ -136,8 +136,9 @@ describe('migrations', () => {
         { version: 1, name: 'initial schema' },
         { version: 2, name: 'member reports' },
         { version: 3, name: 'rule versions' },
+        { version: 4, name: 'audit log closed to REPLACE' },
       ]);
-      expect(latestSchemaVersion).toBe(3);
+      expect(latestSchemaVersion).toBe(4);
       const rows = db.prepare('SELECT version, name, applied_at FROM schema_migrations ORDER BY version').all() as Array<{
         version: number;
         name: string;
@@ -147,9 +148,10 @@ describe('migrations', () => {
         [1, 'initial schema'],
         [2, 'member reports'],
         [3, 'rule versions'],
+        [4, 'audit log closed to REPLACE'],
       ]);
       expect(rows[0]!.applied_at).toBeGreaterThan(T0);
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     } finally {
       db.close();
@@ -163,7 +165,7 @@ describe('migrations', () => {
     try {
       expect(applied).toEqual([]);
       expect(migrate(db)).toEqual([]);
-      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: 3 });
+      expect(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get()).toEqual({ n: latestSchemaVersion });
     } finally {
       db.close();
     }
@@ -255,8 +257,9 @@ describe('migration 2 (member reports)', () => {
       expect(applied).toEqual([
         { version: 2, name: 'member reports' },
         { version: 3, name: 'rule versions' },
+        { version: 4, name: 'audit log closed to REPLACE' },
       ]);
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -397,6 +400,7 @@ describe('migration 2 (member reports)', () => {
       [1, 'initial schema', false],
       [2, 'member reports', true],
       [3, 'rule versions', false],
+      [4, 'audit log closed to REPLACE', false],
     ]);
   });
 });
@@ -594,8 +598,11 @@ describe('migration 3 (rule versions)', () => {
 
     const { db, applied } = openDatabaseWithMigrations(file);
     try {
-      expect(applied).toEqual([{ version: 3, name: 'rule versions' }]);
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(applied).toEqual([
+        { version: 3, name: 'rule versions' },
+        { version: 4, name: 'audit log closed to REPLACE' },
+      ]);
+      expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -646,7 +653,10 @@ describe('migration 3 (rule versions)', () => {
     try {
       expect(migrate(db, () => T0, 2).map((m) => m.version)).toEqual([1, 2]);
       expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'rule_versions'").get()).toEqual({ n: 0 });
-      expect(migrate(db, () => T0 + 1)).toEqual([{ version: 3, name: 'rule versions' }]);
+      expect(migrate(db, () => T0 + 1)).toEqual([
+        { version: 3, name: 'rule versions' },
+        { version: 4, name: 'audit log closed to REPLACE' },
+      ]);
       expect(db.prepare('SELECT applied_at FROM schema_migrations WHERE version = 3').pluck().get()).toBe(T0 + 1);
       expect(migrate(db)).toEqual([]);
     } finally {
@@ -877,3 +887,22 @@ async function releaseWhenReady(barrier: Int32Array, count: number): Promise<voi
   Atomics.store(barrier, 0, 1);
   Atomics.notify(barrier, 0);
 }
+
+describe('migration 4 (audit log closed to REPLACE)', () => {
+  it('refuses to overwrite an audit entry or the retention cut-off with REPLACE', async () => {
+    const file = path.join(tempDir(), 'charter.db');
+    const store = SqliteModerationStore.open(file);
+    await store.appendAudit({ actor: 'U0MOD', action: 'view', target: 'flags', at: T0 });
+    await store.close();
+    const { db } = openDatabaseWithMigrations(file);
+    try {
+      const [entry] = db.prepare('SELECT id FROM audit_log').all() as Array<{ id: number }>;
+      expect(() => db.prepare("REPLACE INTO audit_log (id, at, actor, action, target) VALUES (?, 1, 'x', 'view', 'forged')").run(entry!.id)).toThrow(/append-only/);
+      expect(() => db.prepare('REPLACE INTO audit_retention (id, purge_before) VALUES (1, 99999999999999)').run()).toThrow(/one row/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+      expect((db.prepare('SELECT target FROM audit_log').all() as Array<{ target: string }>).map((row) => row.target)).toEqual(['flags']);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -293,11 +293,31 @@ BEGIN
 END;
 `;
 
+/**
+ * Migration 4: `REPLACE INTO` (and `INSERT OR REPLACE`) deletes the row it conflicts with
+ * without firing DELETE triggers, so it could overwrite an audit entry, or raise the purge
+ * cut-off of `audit_retention` for good and let any DELETE through. Inserts that reuse an
+ * audit entry's id are refused, and `audit_retention` takes no insert at all after its first
+ * row (the purge changes it with UPDATE, inside its own transaction).
+ */
+const auditNoReplace = `
+CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = new.id)
+BEGIN
+  SELECT RAISE(ABORT, 'audit_log is append-only: an entry id cannot be reused');
+END;
+CREATE TRIGGER audit_retention_no_insert BEFORE INSERT ON audit_retention
+BEGIN
+  SELECT RAISE(ABORT, 'audit_retention keeps its one row');
+END;
+`;
+
 /** Every migration, in order. Append only. */
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'member reports', sql: memberReports, rebuildsTables: true },
   { version: 3, name: 'rule versions', sql: ruleVersions },
+  { version: 4, name: 'audit log closed to REPLACE', sql: auditNoReplace },
 ];
 
 /** The schema version this code writes: the last migration's. */
