@@ -39,3 +39,34 @@ export type { FeedbackResponse } from './feedback';
 export { LIMITS } from './blocks';
 export { articleLabel, articleNumber, findArticle, parseHeading, subArticles, parentArticle } from './charter-text';
 export type { ArticleHeading, ArticleSearch } from './charter-text';
+export {
+  adminRulesBlocks,
+  adminQuickModal,
+  readQuickForm,
+  parseQuickMetadata,
+  ruleMenu,
+  MAX_ADMIN_RULES,
+  MAX_ADMIN_HOME_BLOCKS,
+  MAX_RULE_DESCRIPTION_SHOWN,
+  MAX_ADMIN_COMMENT,
+} from './admin-home';
+export type { AdminRuleLine, AdminRulesInput, AdminVersionLine, QuickKind, QuickModalMetadata, RuleOrigin } from './admin-home';
+export {
+  adminRuleModal,
+  readRuleForm,
+  parseRuleModalMetadata,
+  adminFormErrors,
+  blockForField,
+  channelPatterns,
+  ADMIN_FIELD_BLOCKS,
+  MAX_RULE_ID,
+  MAX_PATTERN,
+} from './admin-rule-modal';
+export type { AdminRuleModalInput, CharterArticleChoice, CreatableDetector, RuleModalMetadata, RuleModalMode } from './admin-rule-modal';
+export { adminTryModal, readTryForm, parseTryMetadata, MAX_TRY_SAMPLES, MAX_TRY_FINDINGS } from './admin-try';
+export type { AdminTryModalInput, TryImpact, TryModalMetadata, TrySampleResult } from './admin-try';
+export { adminHistoryModal, parseVersionId, MAX_HISTORY_VERSIONS, MAX_DIFF_SECTIONS } from './admin-history';
+export type { AdminHistoryModalInput, AdminVersionEntry } from './admin-history';
+export { adminInvalidRulesNotice, adminSaved, notAdmin, adminConflict, MAX_NOTICE_PROBLEMS } from './admin-notices';
+export type { InvalidRulesInput } from './admin-notices';
+export type { AdminStateValue, ViewStateValues } from './admin-form';
