@@ -4,7 +4,8 @@
  * configuration (a temporary database, a Slack simulator).
  */
 import type { AppConfig } from './app-config';
-import { loadRules } from './files/load-rules';
+import { DEFAULT_CHARTER_DIR, DEFAULT_RULES_DIR } from './files/load-rules';
+import { readRuleSources, watchRuleFiles } from './files/watch-rules';
 import { createMessageHandler } from './moderation/handle-message';
 import type { Logger } from './moderation/logger';
 import { kindnessPolicy } from './moderation/policy';
@@ -12,7 +13,8 @@ import { SYSTEM_CLOCK, type Clock, type ModerationStore, type RuleSource } from 
 import { OutboxRelay, type RetryPolicy } from './moderation/relay';
 import { scheduleRetention, type RetentionSchedule } from './moderation/retention';
 import { StaffActions } from './moderation/staff';
-import type { Charter } from './ruleset/charter';
+import { AdminRules, LiveRules, type RuleVersionStore } from './rules-admin';
+import type { Problem } from './ruleset/problems';
 import { createSlackApp, type SlackApp, type SlackConnection } from './slack/app';
 import { SqliteModerationStore } from './store';
 
@@ -20,8 +22,10 @@ import { SqliteModerationStore } from './store';
 export interface RunningBot {
   /** The HTTP port (HTTP mode). */
   port?: number;
-  store: ModerationStore;
+  store: ModerationStore & RuleVersionStore;
   relay: OutboxRelay;
+  /** The rules in force, followed live (files + admins' versions). */
+  rules: LiveRules;
   slack: SlackApp;
   /** Stops taking events, finishes the deliveries in flight, closes the database. */
   stop(): Promise<void>;
@@ -30,23 +34,35 @@ export interface RunningBot {
 /** Replacements for tests and the demo. */
 export interface BotOverrides {
   logger?: Logger;
-  store?: ModerationStore;
+  store?: ModerationStore & RuleVersionStore;
   clock?: Clock;
   retry?: Partial<RetryPolicy>;
 }
 
 /** Loads the rules, opens the store, starts the Slack app, the outbox relay and retention. */
 export async function startBot(config: AppConfig, logger: Logger, overrides: BotOverrides = {}): Promise<RunningBot> {
-  const loaded = loadRules({
-    defaultLang: config.defaultLocale,
-    ...(config.rulesDir !== undefined ? { rulesDir: config.rulesDir } : {}),
-    ...(config.charterDir !== undefined ? { charterDir: config.charterDir } : {}),
-  });
-  const rules: RuleSource = { current: () => loaded.ruleSet };
-  const charter = (): Charter => loaded.charter;
   const clock = overrides.clock ?? SYSTEM_CLOCK;
   const store = overrides.store ?? SqliteModerationStore.open(config.databasePath);
-  logger.info({ rules: loaded.ruleSet.rules.length, database: config.databasePath === ':memory:' ? 'memory' : 'file' }, 'rules loaded, store open');
+  const rulesDir = config.rulesDir ?? DEFAULT_RULES_DIR;
+  const charterDir = config.charterDir ?? DEFAULT_CHARTER_DIR;
+  // Refused rule changes are told to admins once the Slack app exists.
+  let tellAdmins: (problems: readonly Problem[], origin: 'files' | 'database') => void = () => undefined;
+  const live = new LiveRules({
+    store,
+    readFiles: () => readRuleSources(rulesDir, charterDir),
+    defaultLang: config.defaultLocale,
+    logger,
+    onInvalid: (problems, origin) => tellAdmins(problems, origin),
+  });
+  try {
+    await live.start();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const watcher = watchRuleFiles([rulesDir, charterDir], () => void live.reloadFiles(), { onError: () => undefined });
+  const rules: RuleSource = live;
+  logger.info({ rules: live.current().rules.length, version: live.version() ?? 'files', database: config.databasePath === ':memory:' ? 'memory' : 'file' }, 'rules loaded, store open');
 
   let relay: OutboxRelay | undefined;
   const handleMessage = createMessageHandler({
@@ -61,8 +77,9 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Bot
     connection: connectionOf(config),
     handleMessage,
     staff: new StaffActions(store, clock),
-    charter,
-    ruleSet: () => loaded.ruleSet,
+    charter: () => live.charter(),
+    ruleSet: () => live.current(),
+    rulesAdmin: { live, admin: new AdminRules({ store, live, clock, logger, stats: store }), versions: store },
     store,
     moderators: config.moderators,
     admins: config.admins,
@@ -81,6 +98,7 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Bot
     },
     ...(config.moderationChannel !== undefined ? { moderationChannel: config.moderationChannel } : {}),
   });
+  tellAdmins = (problems, origin) => void slack.notifyInvalidRules(problems, origin);
   relay = new OutboxRelay({ store, notifier: slack.notifier, clock, logger, ...(overrides.retry !== undefined ? { retry: overrides.retry } : {}) });
 
   let retention: RetentionSchedule | undefined;
@@ -93,8 +111,11 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Bot
       store,
       relay,
       slack,
+      rules: live,
       async stop() {
         retention?.stop();
+        watcher.close();
+        live.stop();
         await slack.stop().catch((error: unknown) => logger.warn({ err: error }, 'stopping the Slack app failed'));
         await relay?.stop();
         await store.close();
@@ -104,6 +125,8 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Bot
     return running;
   } catch (error) {
     retention?.stop();
+    watcher.close();
+    live.stop();
     await relay.stop();
     await store.close();
     throw error;

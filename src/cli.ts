@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { Checker, checkStream, CheckOptions, messageFromText } from './cli/check';
 import { validateRules } from './cli/rules';
 import { registerStoreCommands } from './cli/flags';
+import { registerRuleAdminCommands } from './cli/rules-admin';
 import { CORE_ENVIRONMENT } from './config';
 import type { Lang } from './engine/types';
 import { readFileSync } from 'node:fs';
@@ -116,6 +117,7 @@ Examples:
       process.exitCode = ok ? EXIT.ok : EXIT.findings;
     });
 
+  registerRuleAdminCommands(rules, io, process.env, { rulesDir, charterDir, defaultLang: defaultLocale });
   registerStoreCommands(program, io, process.env);
 
   return program;

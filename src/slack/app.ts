@@ -8,6 +8,8 @@
 import { App, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { RuleSet } from '../engine/rule';
+import type { AdminRules, LiveRules, RuleVersionStore } from '../rules-admin';
+import type { Problem } from '../ruleset/problems';
 import type { Lang } from '../engine/types';
 import type { MessageHandler } from '../moderation/handle-message';
 import type { Logger } from '../moderation/logger';
@@ -18,7 +20,9 @@ import { boltLogger } from './bolt-logger';
 import { charterVersion } from './charter-version';
 import type { SlackContext } from './context';
 import { SlackDirectory } from './directory';
+import { AdminServices } from './admin-services';
 import { registerActionListeners } from './listeners/actions';
+import { registerAdminListeners } from './listeners/admin';
 import { registerCharterCommand } from './listeners/charter-command';
 import { registerHomeListener } from './listeners/home';
 import { registerMessageListener } from './listeners/messages';
@@ -28,6 +32,7 @@ import { ModerationServices, type EscalationTarget } from './moderation-services
 import { Roles } from './roles';
 import { platformErrorCode, SlackNotifier } from './notifier';
 import { permalinkBuilder } from './permalink';
+import { adminInvalidRulesNotice } from './views';
 
 /** auth.test errors that mean the token itself is wrong: the bot cannot start. */
 const REFUSED_TOKEN_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);
@@ -60,6 +65,8 @@ export interface SlackAppOptions {
   moderationChannel?: string;
   logger: Logger;
   clock: Clock;
+  /** Rules administration (App Home for ADMINS); absent: rules are read-only in Slack. */
+  rulesAdmin?: { live: LiveRules; admin: AdminRules; versions: RuleVersionStore };
   /** Called after something was queued for delivery (a member report), to wake the relay. */
   onQueued?: () => void;
   /** Answers `GET /healthz` (HTTP mode): resolves when the bot can serve. */
@@ -71,6 +78,8 @@ export interface SlackApp {
   app: App;
   client: WebClient;
   notifier: SlackNotifier;
+  /** Tells every admin (DM) that a rules change was refused, with each problem. */
+  notifyInvalidRules(problems: readonly Problem[], origin: 'files' | 'database'): Promise<void>;
   /** Starts listening; in HTTP mode resolves with the port. */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
@@ -153,8 +162,12 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     langOf: async (user) => (await ctx.directory.user(user)).lang,
     ...(options.onQueued !== undefined ? { onQueued: options.onQueued } : {}),
   });
+  if (options.rulesAdmin !== undefined) {
+    ctx.admin = new AdminServices({ ...options.rulesAdmin, roles, store: options.store });
+  }
   registerMessageListener(app, ctx);
   registerModerationListeners(app, ctx, ctx.moderation);
+  if (ctx.admin !== undefined) registerAdminListeners(app, ctx, ctx.admin);
   registerActionListeners(app, ctx);
   registerCharterCommand(app, ctx);
   registerHomeListener(app, ctx);
@@ -199,6 +212,19 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     async stop() {
       await app.stop();
       await notifier.flush();
+    },
+    async notifyInvalidRules(problems, origin) {
+      const message = adminInvalidRulesNotice({ lang: options.defaultLang, origin, problems });
+      const admins = await roles.adminUsers();
+      if (admins.length === 0) logger.warn({ origin, problems: problems.length }, 'a rules change was refused and no ADMINS are set to tell');
+      for (const user of admins) {
+        try {
+          const dm = (await app.client.conversations.open({ users: user })).channel?.id;
+          if (dm !== undefined) await app.client.chat.postMessage({ channel: dm, text: message.text, blocks: message.blocks });
+        } catch (error) {
+          logger.warn({ user, err: error }, 'could not tell an admin about refused rules');
+        }
+      }
     },
   };
 }

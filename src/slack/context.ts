@@ -8,6 +8,7 @@ import type { Clock } from '../moderation/ports';
 import type { StaffActions } from '../moderation/staff';
 import type { Charter } from '../ruleset/charter';
 import type { SlackDirectory } from './directory';
+import type { AdminServices } from './admin-services';
 import type { ModerationServices } from './moderation-services';
 
 /** Shared services of the Slack listeners. */
@@ -27,4 +28,6 @@ export interface SlackContext {
   clock: Clock;
   /** The moderators' services (roles, review, cards): App Home shows moderators their queue. */
   moderation?: ModerationServices;
+  /** The admins' services: App Home shows admins the rules. */
+  admin?: AdminServices;
 }

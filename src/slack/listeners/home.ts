@@ -30,6 +30,9 @@ export async function publishHome(client: WebClient, ctx: SlackContext, user: st
   if (ctx.moderation !== undefined && (await ctx.moderation.options.roles.isModerator(user))) {
     view.blocks = [...view.blocks, ...(await queueBlocks(ctx.moderation, user, lang, ctx.clock.now()))];
   }
+  if (ctx.admin !== undefined && (await ctx.admin.options.roles.isAdmin(user))) {
+    view.blocks = [...view.blocks, ...(await ctx.admin.homeBlocks(lang, ctx.clock.now()))];
+  }
   await client.views.publish({ user_id: user, view });
 }
 
