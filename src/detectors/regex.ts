@@ -3,6 +3,7 @@
  * pattern like `(a+)+$` cannot freeze the bot, whatever the message. RE2 has no backreferences
  * or lookaround; a pattern using them is refused when the rules load, with RE2's reason.
  */
+import { performance } from 'node:perf_hooks';
 import { RE2 } from 're2-wasm';
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
@@ -11,7 +12,25 @@ import { CATEGORIES } from '../engine/types';
 import type { Detector } from './types';
 
 /** Longest input a custom pattern is run on, in characters; the rest of a longer message is not scanned. */
-export const REGEX_INPUT_CAP = 40_000;
+export const REGEX_INPUT_CAP = 4_000;
+
+/**
+ * The most a pattern may take on each 4,000-character probe when the rules load (ms). RE2 runs
+ * in time linear in the text, but its constant depends on the pattern: nested repetitions such as
+ * `(.*a){12}` or `(.*){20}` take seconds on long messages. The probes are as long as
+ * {@link REGEX_INPUT_CAP}, so a pattern within budget stays within it on any message. Ordinary
+ * patterns take a few hundredths of a millisecond; `(a+)+$` about 1 ms, `(.*a){12}` 150 ms.
+ */
+export const PATTERN_BUDGET_MS = 5;
+
+/** Texts built to make slow patterns show it: long runs of one letter, words, digits, a mix. */
+const PROBES: readonly string[] = [
+  'a'.repeat(4_000),
+  `${'a'.repeat(3_999)}!`,
+  'word '.repeat(800),
+  '0123456789'.repeat(400),
+  'Ab1 -_.:@/'.repeat(400),
+];
 
 /** Most matches reported for one message. */
 const MAX_MATCHES = 20;
@@ -47,6 +66,51 @@ export function compilePattern(pattern: string, caseSensitive: boolean): RE2 {
   }
 }
 
+/** Runs a pattern over a text the way the detector does: up to {@link MAX_MATCHES} non-empty matches. */
+function findMatches(compiled: RE2, input: string): Array<{ index: number; length: number }> {
+  const found: Array<{ index: number; length: number }> = [];
+  compiled.lastIndex = 0;
+  let match: ReturnType<RE2['exec']>;
+  let empty = 0;
+  while (found.length < MAX_MATCHES && (match = compiled.exec(input)) !== null) {
+    const length = (match[0] ?? '').length;
+    if (length === 0) {
+      // A pattern that matches the empty string would be tried at every position: give up early.
+      if (++empty > MAX_MATCHES) break;
+      compiled.lastIndex++;
+      continue;
+    }
+    found.push({ index: match.index, length });
+  }
+  return found;
+}
+
+/**
+ * Refuses a pattern too slow for a chat bot: the longest time of its best of three runs on each
+ * probe, over {@link PATTERN_BUDGET_MS}. The error says how slow, and what usually causes it.
+ */
+export function checkPatternCost(compiled: RE2, pattern: string): void {
+  let worst = 0;
+  for (const probe of PROBES) {
+    let best = Number.POSITIVE_INFINITY;
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      findMatches(compiled, probe);
+      best = Math.min(best, performance.now() - started);
+      // Clearly fast, or clearly slow: no need to run again to rule out a pause of the machine.
+      if (best <= PATTERN_BUDGET_MS / 4 || best > PATTERN_BUDGET_MS * 10) break;
+    }
+    worst = Math.max(worst, best);
+    if (worst > PATTERN_BUDGET_MS) break;
+  }
+  if (worst > PATTERN_BUDGET_MS) {
+    throw new Error(
+      `pattern refused: too slow for the bot (${worst.toFixed(1)} ms on a 4,000-character message; the limit is ${PATTERN_BUDGET_MS} ms). ` +
+        `Nested repetitions such as (.*a){12}, (.*){20} or (\\w+\\s?)* make it slow: simplify "${pattern.slice(0, 60)}"`,
+    );
+  }
+}
+
 /** Detects matches of an admin's pattern. */
 export const regex: Detector<RegexOptions> = {
   kind: 'regex',
@@ -64,20 +128,18 @@ export const regex: Detector<RegexOptions> = {
   optionsSchema,
   create(options) {
     const compiled = compilePattern(options.pattern, options.caseSensitive);
+    checkPatternCost(compiled, options.pattern);
     const scanAll = options.scan === 'all';
     return ({ text }) => {
       const view = scanAll ? text.data : text.prose;
-      const input = view.text.length > REGEX_INPUT_CAP ? view.text.slice(0, REGEX_INPUT_CAP) : view.text;
+      // A cut text ends with a line break so `$` cannot match at the cut (RE2's `.` does not match it).
+      const cut = view.text.length > REGEX_INPUT_CAP;
+      const input = cut ? `${view.text.slice(0, REGEX_INPUT_CAP)}\n` : view.text;
       const detections: Detection[] = [];
-      compiled.lastIndex = 0;
-      let match: ReturnType<RE2["exec"]>;
-      while (detections.length < MAX_MATCHES && (match = compiled.exec(input)) !== null) {
-        const length = (match[0] ?? "").length;
-        if (length === 0) {
-          compiled.lastIndex++;
-          continue;
-        }
-        const [start, end] = toOriginalRange(view, match.index, match.index + length);
+      for (const { index, length } of findMatches(compiled, input)) {
+        const stop = Math.min(index + length, REGEX_INPUT_CAP);
+        if (cut && index >= stop) continue;
+        const [start, end] = toOriginalRange(view, index, cut ? stop : index + length);
         detections.push({ start, end, messageId: 'pattern' });
       }
       return detections;

@@ -22,6 +22,8 @@ export const ADMIN_ACTION = {
   historyRestore: 'admin_history_restore',
   /** "Older versions" in the history modal. Value: the id of the oldest version shown (the cursor). */
   historyMore: 'admin_history_more',
+  /** "Try these settings" in the rule modal: tries the edited, unsaved rule (views.push). */
+  tryEdited: 'admin_try_edited',
 } as const;
 
 /** Callback ids of the admins' modals. */

@@ -253,6 +253,8 @@ const FR = {
   'admin.close': 'Fermer',
   'admin.choose': 'Choisissez…',
   'admin.comment.label': 'Commentaire pour l’historique',
+  'admin.tryEdited': 'Essayer ces réglages',
+  'admin.tryEdited.hint': 'Avant d’enregistrer : collez des messages d’exemple et voyez ce que la règle modifiée trouverait.',
   'admin.comment.placeholder': `Pourquoi ce changement${NN}?`,
 
   'admin.quick.title.action': 'Action de la règle',
@@ -620,6 +622,8 @@ const EN: Record<StringKey, string> = {
   'admin.close': 'Close',
   'admin.choose': 'Choose…',
   'admin.comment.label': 'Comment for the history',
+  'admin.tryEdited': 'Try these settings',
+  'admin.tryEdited.hint': 'Before saving: paste sample messages and see what the edited rule would find.',
   'admin.comment.placeholder': 'Why this change?',
 
   'admin.quick.title.action': 'Rule action',

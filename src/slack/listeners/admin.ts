@@ -7,6 +7,7 @@
 import type { App, BlockAction, ButtonAction, OverflowAction, ViewSubmitAction, SlackViewAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Lang } from '../../engine/types';
+import { maskLeaks } from '../../moderation/masked-text';
 import type { AdminResult, RuleInput, RulesActor } from '../../rules-admin';
 import { ADMIN_ACTION, ADMIN_VIEW, parseRuleOp } from '../admin-ids';
 import type { AdminServices } from '../admin-services';
@@ -162,7 +163,7 @@ export function registerAdminListeners(app: App, ctx: SlackContext, admin: Admin
       return;
     }
     const meta = parseTryMetadata(view.private_metadata);
-    const rule = meta === undefined ? undefined : admin.rule(meta.ruleId);
+    const rule = meta === undefined ? undefined : (meta.draft ?? admin.rule(meta.ruleId));
     if (meta === undefined || rule === undefined) {
       await ack();
       return;
@@ -171,22 +172,42 @@ export function registerAdminListeners(app: App, ctx: SlackContext, admin: Admin
     const { samples, text } = readTryForm(view.state.values);
     const tried = rules.tryRule(rule, samples);
     const impact = await rules.impact(meta.ruleId, rule);
+    const draft = meta.draft !== undefined;
     const updated = tried.ok
       ? adminTryModal({
           lang,
           ruleId: meta.ruleId,
           rule,
+          draft,
           samples: text,
           inScope: tried.inScope,
           capped: tried.capped,
           impact,
           results: tried.results.map((r) => ({
-            sample: samples[r.sample] ?? '',
+            // The sample is shown back with its leaks masked, like everything the bot echoes.
+            sample: maskLeaks(samples[r.sample] ?? '', admin.options.live.current()),
             findings: r.findings.map((f) => ({ excerpt: f.excerpt, category: f.category, explanation: f.explanation[lang] })),
           })),
         })
-      : adminTryModal({ lang, ruleId: meta.ruleId, rule, samples: text, problems: tried.problems });
+      : adminTryModal({ lang, ruleId: meta.ruleId, rule, draft, samples: text, problems: tried.problems });
     await ack({ response_action: 'update', view: updated });
+  });
+
+  // "Try these settings" inside the rule modal: the edited, unsaved rule, tried in a pushed modal.
+  app.action<BlockAction<ButtonAction>>(ADMIN_ACTION.tryEdited, async ({ ack, body, client }) => {
+    await ack();
+    const user = body.user.id;
+    try {
+      if (!(await allowed(user, ADMIN_ACTION.tryEdited)) || body.view === undefined || body.trigger_id === undefined) return;
+      const meta = parseRuleModalMetadata(body.view.private_metadata);
+      if (meta === undefined) return;
+      const base = meta.ruleId !== undefined ? admin.rule(meta.ruleId) : undefined;
+      const { rule } = readRuleForm(body.view.state.values, meta.mode, meta.detector, base);
+      const lang = await langOf(user);
+      await client.views.push({ trigger_id: body.trigger_id, view: adminTryModal({ lang, ruleId: meta.ruleId ?? (rule.id !== '' ? rule.id : 'new-rule'), rule, draft: true }) });
+    } catch (error) {
+      ctx.logger.error({ action: ADMIN_ACTION.tryEdited, err: error }, 'could not open the trial');
+    }
   });
 
   app.action<BlockAction<ButtonAction>>(ADMIN_ACTION.history, async ({ ack, body, client }) => {

@@ -7,7 +7,7 @@
 import type { KnownBlock, ModalView, MultiUsersSelect, PlainTextOption } from '@slack/types';
 import { ACTIONS, CATEGORIES, SEVERITIES, type Action, type Category, type Lang, type Severity } from '../../engine/types';
 import type { RuleInput } from '../../rules-admin/model';
-import { ADMIN_INPUT, ADMIN_VIEW } from '../admin-ids';
+import { ADMIN_ACTION, ADMIN_INPUT, ADMIN_VIEW } from '../admin-ids';
 import { actionLabel, categoryLabel, severityLabel, t } from '../i18n';
 import { context, LIMITS, plain, section } from './blocks';
 import { SEVERITY_EMOJI } from './alert';
@@ -317,6 +317,12 @@ export function adminRuleModal(input: AdminRuleModalInput): ModalView {
       t(lang, 'admin.comment.label'),
       textInput(ADMIN_INPUT.comment, { max: MAX_ADMIN_COMMENT, placeholder: t(lang, 'admin.comment.placeholder') }),
     ),
+    {
+      type: 'actions',
+      block_id: 'admin_try_edited_block',
+      elements: [{ type: 'button', action_id: ADMIN_ACTION.tryEdited, value: 'try', text: plain(t(lang, 'admin.tryEdited'), LIMITS.buttonText) }],
+    },
+    context(t(lang, 'admin.tryEdited.hint')),
   );
 
   return {

@@ -53,12 +53,19 @@ export interface AdminTryModalInput {
   capped?: boolean;
   /** Why the rule cannot run (its options refused, a pattern RE2 rejects…). */
   problems?: ReadonlyArray<{ field?: string; message: string }>;
+  /** `rule` is an edited, unsaved rule: carried in the modal so each test tries it again. */
+  draft?: boolean;
 }
 
 /** The "try" modal's `private_metadata`. */
 export interface TryModalMetadata {
   ruleId: string;
+  /** The edited, unsaved rule being tried (absent: the rule in force). */
+  draft?: RuleInput;
 }
+
+/** Longest `private_metadata` Slack keeps; a draft that does not fit is not carried. */
+const MAX_METADATA = 3000;
 
 /** Samples whose results are listed; the rest are counted. */
 export const MAX_TRY_SAMPLES = 20;
@@ -81,6 +88,7 @@ const MAX_RESULT_SECTIONS = 20;
 export function adminTryModal(input: AdminTryModalInput): ModalView {
   const { lang, rule } = input;
   const metadata: TryModalMetadata = { ruleId: input.ruleId };
+  if (input.draft === true && JSON.stringify({ ...metadata, draft: rule }).length <= MAX_METADATA) metadata.draft = rule;
   const blocks: KnownBlock[] = [
     section(
       t(lang, 'admin.try.intro', {
@@ -176,5 +184,6 @@ export function readTryForm(values: ViewStateValues): { samples: string[]; text:
 export function parseTryMetadata(text: string | undefined): TryModalMetadata | undefined {
   const data = parseJson(text);
   if (data === undefined || typeof data.ruleId !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(data.ruleId)) return undefined;
-  return { ruleId: data.ruleId };
+  const draft = data.draft;
+  return draft !== null && typeof draft === 'object' && !Array.isArray(draft) ? { ruleId: data.ruleId, draft: draft as RuleInput } : { ruleId: data.ruleId };
 }
