@@ -4,6 +4,7 @@
  * write the same audit entries as the Slack App Home does.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Lang } from '../engine/types';
 import { readRuleSources } from '../files/watch-rules';
@@ -66,7 +67,7 @@ export function registerRuleAdminCommands(rules: Command, io: CommandIO, env: No
         io.out('rule                    on   category        severity  action      article                         origin');
         for (const e of entries) {
           const d = e.definition;
-          const origin = e.origin === 'added' ? 'created by an admin' : e.overridden.length > 0 ? `edited: ${e.overridden.join(', ')}` : e.file;
+          const origin = e.origin === 'added' ? 'created by an admin' : e.overridden.length > 0 ? `edited: ${e.overridden.join(', ')}` : path.basename(e.file);
           io.out(`${d.id.padEnd(23)} ${(d.enabled ? 'yes' : 'no').padEnd(4)} ${d.category.padEnd(15)} ${d.severity.padEnd(9)} ${d.action.padEnd(11)} ${d.article.padEnd(31)} ${origin}`);
         }
       });
