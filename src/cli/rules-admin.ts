@@ -74,6 +74,21 @@ export function registerRuleAdminCommands(rules: Command, io: CommandIO, env: No
     },
   );
 
+  common(rules.command('articles').description('each charter article and the rules citing it').option('--lang <lang>', 'fr or en', 'fr')).action(
+    async (options: AdminOptions & { lang: string }) => {
+      await withRules(options, env, dirs, async (_admin, live) => {
+        const lang = options.lang === 'en' ? 'en' : 'fr';
+        const charter = live.charter();
+        for (const id of charter.ids) {
+          const article = charter.article(id, lang);
+          const citing = live.entries().filter((e) => e.definition.article === id).map((e) => e.definition.id);
+          const indent = article?.level === 3 ? '    ' : '  ';
+          io.out(`${indent}${(article?.title ?? id).padEnd(52 - indent.length)} {#${id}}${citing.length > 0 ? `  ← ${citing.join(', ')}` : ''}`);
+        }
+      });
+    },
+  );
+
   common(rules.command('show').description('one rule as in force, as YAML, and what admins changed').argument('<id>', 'rule id')).action(async (id: string, options: AdminOptions) => {
     await withRules(options, env, dirs, async (_admin, live) => {
       const entry = live.entries().find((e) => e.definition.id === id);

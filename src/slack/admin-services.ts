@@ -53,6 +53,25 @@ export class AdminServices {
     return adminRulesBlocks({ lang, rules: lines, now, ...(version !== undefined ? { version: { id: version.id, at: version.createdAt, author: version.author } } : {}) });
   }
 
+  /** Ids of the rules (enabled or not) citing an article or one of its sub-articles. */
+  rulesCiting(articleId: string): string[] {
+    const charter = this.options.live.charter();
+    const ids = charter.ids;
+    const start = ids.indexOf(articleId);
+    const level = charter.article(articleId, 'fr')?.level ?? 3;
+    const covered = new Set<string>([articleId]);
+    // Sub-articles follow their article in document order until the next article of its level.
+    for (let i = start + 1; start >= 0 && level === 2 && i < ids.length; i++) {
+      const id = ids[i] as string;
+      if ((charter.article(id, 'fr')?.level ?? 2) <= 2) break;
+      covered.add(id);
+    }
+    return this.options.live
+      .entries()
+      .filter((entry) => covered.has(entry.definition.article))
+      .map((entry) => entry.definition.id);
+  }
+
   /** A rule in force, as written (for the edit modal). */
   rule(id: string): RuleInput | undefined {
     return this.options.live.entries().find((entry) => entry.definition.id === id)?.input;

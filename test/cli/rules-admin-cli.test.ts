@@ -78,6 +78,12 @@ test('rollback is a new version, audited; export is audited and loadable by rule
   }
 });
 
+test('articles lists each charter article with the rules citing it', () => {
+  const { stdout } = run('rules', 'articles', '--lang', 'en');
+  expect(stdout).toMatch(/2\.1 Language\s+\{#courtesy-language\}\s+← profanity, profanity-severe/);
+  expect(stdout).toMatch(/Article 1 — .*\{#purpose\}$/m);
+});
+
 test('an unknown version or rule says what to do next', () => {
   expect(run('rules', 'show', 'nope').stderr).toContain('no rule "nope"; see charter-bot rules list');
   expect(run('rules', 'rollback', 'latest').stderr).toContain('is not a version number');

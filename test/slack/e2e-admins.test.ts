@@ -147,6 +147,17 @@ describe('trying an edit before saving it', () => {
   });
 });
 
+describe('the charter for admins', () => {
+  it('an admin reading an article sees which rules cite it; others do not', async () => {
+    await h.slack.sendInteraction(blockActionPayload({ user: ADMIN, actionId: 'charter_read_article', value: 'courtesy', channel: PROJET, triggerId: 'trig-art1' }));
+    const [forAdmin] = await h.sim.waitForCalls('views.open', 1);
+    expect(JSON.stringify(forAdmin?.args.view)).toMatch(/Règles qui citent cet article.*`profanity`.*`insult`/);
+    await h.slack.sendInteraction(blockActionPayload({ user: BOB, actionId: 'charter_read_article', value: 'courtesy', channel: PROJET, triggerId: 'trig-art2' }));
+    const opened = await h.sim.waitForCalls('views.open', 2);
+    expect(JSON.stringify(opened[1]?.args.view)).not.toMatch(/citing|citent/);
+  });
+});
+
 describe('files and permissions', () => {
   it('an invalid file change is refused: the last good rules keep running and admins are told where', async () => {
     const file = path.join(rulesDir, 'etiquette.yaml');

@@ -16,8 +16,16 @@ export function registerActionListeners(app: App, ctx: SlackContext): void {
     await ack();
     try {
       const { lang } = await ctx.directory.user(body.user.id);
-      const view = articleModal(action.value ?? '', ctx.charter(), lang);
+      const articleId = action.value ?? '';
+      const view = articleModal(articleId, ctx.charter(), lang);
       if (view === undefined || body.trigger_id === undefined) return;
+      // Admins also see which rules cite the article (and its sub-articles).
+      if (ctx.admin !== undefined && (await ctx.admin.options.roles.isAdmin(body.user.id))) {
+        const citing = ctx.admin.rulesCiting(articleId);
+        const label = lang === 'fr' ? 'Règles qui citent cet article\u202f: ' : 'Rules citing this article: ';
+        const list = citing.length === 0 ? (lang === 'fr' ? 'aucune' : 'none') : citing.map((id) => `\`${id}\``).join(', ');
+        view.blocks = [...view.blocks, { type: 'context', elements: [{ type: 'mrkdwn', text: `${label}${list}` }] }];
+      }
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {
       ctx.logger.error({ action: ACTION.readArticle, err: error }, 'could not open the article');
