@@ -1,11 +1,12 @@
 /**
- * What the tokenizer needs to know about a non-ASCII character of the Basic Multilingual Plane,
- * kept per code unit in typed tables: how it folds (see {@link foldChar}), whether it is part of
- * a word, and whether it is a capital. Each code unit is worked out once, the first time it is
- * met; after that, reading a character costs two array reads, with no string made or hashed.
+ * What the tokenizer needs to know about a non-ASCII character, kept per code point: how it
+ * folds (see {@link foldChar}), whether it is part of a word, and whether it is a capital. Each
+ * character is worked out once, the first time it is met; after that, reading it costs an array
+ * read (Basic Multilingual Plane, typed tables) or a Map lookup by number (astral characters:
+ * emoji, styled letters), with no string made or hashed.
  *
- * High surrogates (the first half of an astral character) are not kept here: their fold depends
- * on the next code unit, so the tokenizer folds them as strings.
+ * Astral characters are remembered up to {@link MAX_ASTRAL} of them; past that, new ones are
+ * worked out each time (a message of many distinct emoji must not grow the tables for ever).
  */
 import { foldChar, isWordCodePoint } from './fold';
 
@@ -22,17 +23,24 @@ export const CAPITAL = 4;
 /** Flag added to {@link WORD}: it folds to more than one code unit (`ﬁ` → `fi`), kept in {@link longFolds}. */
 const LONG = 8;
 
+/** Astral characters remembered at most. */
+const MAX_ASTRAL = 4096;
+
 const kinds = new Uint8Array(0x10000);
 /** The folded code unit of a word character that folds to exactly one. */
 const units = new Uint16Array(0x10000);
 const longFolds = new Map<number, string>();
+/** {@link charKind} of astral characters, and the folded form of those that are word characters. */
+const astralKinds = new Map<number, number>();
+const astralFolds = new Map<number, string>();
 
 /**
- * How the tokenizer reads the code unit `code` (not ASCII, not a high surrogate): {@link INVISIBLE},
- * {@link SEPARATOR}, or {@link WORD} with the {@link CAPITAL} flag. Read its folded form with
- * {@link foldedWordChar}.
+ * How the tokenizer reads the code point `code` (not ASCII; a lone surrogate reads as itself):
+ * {@link INVISIBLE}, {@link SEPARATOR}, or {@link WORD} with the {@link CAPITAL} flag. Read its
+ * folded form with {@link foldedWordChar}.
  */
 export function charKind(code: number): number {
+  if (code > 0xffff) return astralKinds.get(code) ?? learnAstral(code);
   const kind = kinds[code] as number;
   return kind === UNKNOWN ? learn(code) : kind;
 }
@@ -44,20 +52,15 @@ export function isWordKind(kind: number): boolean {
 
 /** The folded form of a word character (one whose {@link charKind} is a {@link WORD}). */
 export function foldedWordChar(code: number): string {
+  if (code > 0xffff) return astralFolds.get(code) ?? foldChar(String.fromCodePoint(code));
   return (kinds[code] as number) & LONG ? (longFolds.get(code) as string) : String.fromCharCode(units[code] as number);
 }
 
 function learn(code: number): number {
   const ch = String.fromCharCode(code);
   const folded = foldChar(ch);
-  let kind: number;
-  if (folded === '') {
-    kind = INVISIBLE;
-  } else if (!isWordCodePoint(folded)) {
-    kind = SEPARATOR;
-  } else {
-    kind = WORD;
-    if (ch !== ch.toLowerCase()) kind |= CAPITAL;
+  let kind = kindOf(ch, folded);
+  if (isWordKind(kind)) {
     if (folded.length === 1) {
       units[code] = folded.charCodeAt(0);
     } else {
@@ -67,4 +70,22 @@ function learn(code: number): number {
   }
   kinds[code] = kind;
   return kind;
+}
+
+function learnAstral(code: number): number {
+  const ch = String.fromCodePoint(code);
+  const folded = foldChar(ch);
+  const kind = kindOf(ch, folded);
+  if (astralKinds.size < MAX_ASTRAL) {
+    astralKinds.set(code, kind);
+    if (isWordKind(kind)) astralFolds.set(code, folded);
+  }
+  return kind;
+}
+
+/** The kind of a character from its fold, as the tokenizer reads it. */
+function kindOf(ch: string, folded: string): number {
+  if (folded === '') return INVISIBLE;
+  if (!isWordCodePoint(folded)) return SEPARATOR;
+  return ch !== ch.toLowerCase() ? WORD | CAPITAL : WORD;
 }

@@ -2,13 +2,12 @@
  * Splits the prose view into words, folded for matching and mapped back to their position.
  *
  * Folding: lowercase, no diacritics, NFKC, look-alike letters from other scripts, invisible
- * characters dropped (see {@link foldChar}). Inside a word that has at least one letter,
+ * characters dropped (see `fold.ts`). Inside a word that has at least one letter,
  * leetspeak is read as letters (`sh1t`, `m3rde`, `@ss`) and `*` stands for a hidden letter
  * (`p*tain`). Letters spelled out one by one (`f u c k`, `f.u.c.k`) are joined into one word.
  */
 import { charCodesOf } from './char-codes';
 import { CAPITAL, charKind, foldedWordChar, isWordKind, SEPARATOR } from './char-table';
-import { foldChar, isWordCodePoint } from './fold';
 import { USER_PLACEHOLDER } from './slack-markup';
 import { Token, tokenWithNorm, USER_TOKEN } from './token';
 import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
@@ -134,15 +133,12 @@ export function tokenize(text: string): Token[] {
     // A high surrogate: an astral character, or a lone surrogate.
     const cp = text.codePointAt(i) as number;
     const width = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    const folded = foldChar(ch);
-    if (folded === '') {
-      // invisible: neither a letter nor a separator
-    } else if (isWordCodePoint(folded)) {
-      addPiece(folded, i, i + width);
+    const kind = charKind(cp);
+    if (isWordKind(kind)) {
+      addPiece(foldedWordChar(cp), i, i + width);
       letters++;
-      if (ch !== ch.toLowerCase()) capitals++;
-    } else {
+      if ((kind & CAPITAL) !== 0) capitals++;
+    } else if (kind === SEPARATOR) {
       flush();
     }
     i += width;
