@@ -39,6 +39,7 @@
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
 import type { PreparedText } from '../engine/prepare';
+import type { Token } from '../engine/tokenize';
 import { internKey } from '../engine/vocabulary';
 import { collapseRuns } from '../engine/word-fold';
 import { toOriginalRange } from '../engine/text-view';
@@ -90,7 +91,9 @@ const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
  */
 function mayHoldLabel(text: PreparedText): boolean {
   if (!text.hasOnlyProse) return true;
-  for (const token of text.tokens) {
+  const tokens = text.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     const id = token.vocabulary;
     if (id >= 0 && id < IS_LABEL_ID.length && IS_LABEL_ID[id] === 1 && LABEL_WORD_SET.has(token.norm)) return true;
   }
