@@ -265,13 +265,13 @@ class MarkupReader {
 
   private readEntity(toProse: boolean): void {
     const src = this.src;
-    for (const [entity, value] of ENTITIES) {
-      if (src.startsWith(entity, this.i)) {
-        if (toProse) this.prose.append(value, this.i, this.i + entity.length);
-        this.data.append(value, this.i, this.i + entity.length);
-        this.i += entity.length;
-        return;
-      }
+    const entity = entityAt(src, this.i);
+    if (entity !== undefined) {
+      const length = entity[0].length;
+      if (toProse) this.prose.append(entity[1], this.i, this.i + length);
+      this.data.append(entity[1], this.i, this.i + length);
+      this.i += length;
+      return;
     }
     if (toProse) this.prose.appendRange(src, this.codes, this.i, this.i + 1);
     this.data.appendRange(src, this.codes, this.i, this.i + 1);
@@ -314,7 +314,7 @@ class MarkupReader {
   private copyTo(view: TextViewBuilder, from: number, to: number): void {
     let i = from;
     while (i < to) {
-      const entity = this.codes[i] === 0x26 ? ENTITIES.find(([name]) => this.src.startsWith(name, i)) : undefined;
+      const entity = this.codes[i] === 0x26 ? entityAt(this.src, i) : undefined;
       if (entity !== undefined) {
         view.append(entity[1], i, i + entity[0].length);
         i += entity[0].length;
@@ -326,6 +326,18 @@ class MarkupReader {
       }
     }
   }
+}
+
+/**
+ * The entity (name and value) written at `at`, if any. An indexed loop: iterating with
+ * `for…of` and destructuring allocates on every `&` whenever the reader runs unoptimized.
+ */
+function entityAt(src: string, at: number): readonly [string, string] | undefined {
+  for (let k = 0; k < ENTITIES.length; k++) {
+    const entity = ENTITIES[k] as [string, string];
+    if (src.startsWith(entity[0], at)) return entity;
+  }
+  return undefined;
 }
 
 function lineEnd(src: string, from: number): number {
