@@ -39,6 +39,7 @@
 import { z } from 'zod';
 import type { Detection } from '../engine/detection';
 import type { PreparedText } from '../engine/prepare';
+import type { Token } from '../engine/tokenize';
 import { internKey } from '../engine/vocabulary';
 import { collapseRuns } from '../engine/word-fold';
 import { toOriginalRange } from '../engine/text-view';
@@ -90,7 +91,9 @@ const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
  */
 function mayHoldLabel(text: PreparedText): boolean {
   if (!text.hasOnlyProse) return true;
-  for (const token of text.tokens) {
+  const tokens = text.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     const id = token.vocabulary;
     if (id >= 0 && id < IS_LABEL_ID.length && IS_LABEL_ID[id] === 1 && LABEL_WORD_SET.has(token.norm)) return true;
   }
@@ -123,6 +126,13 @@ const LABELLED = new RegExp(
     String.raw`|(?<bare>${SPACE}{1,3}))(?=\S)`,
   'giu',
 );
+
+/**
+ * Where {@link LABELLED} may start: its label alone, with the same guards. Every match of
+ * LABELLED starts where this one matches, so the scan looks for labels with this cheaper pattern
+ * and tries the whole one (sticky) only there. Has no groups: a match costs no group strings.
+ */
+const LABEL_AT = new RegExp(String.raw`(?<![\p{L}\p{N}/-])(?:${LABEL})(?![\p{L}\p{N}])`, 'giu');
 
 /** Credentials without a password label: "VPN login is jmartin / Autumn_leaves_77". */
 const CREDENTIALS = new RegExp(
@@ -323,7 +333,9 @@ export const password: Detector<PasswordOptions> = {
   create(options) {
     const minLength = options.minLength;
     const common = new Set([...COMMON_WORDS, ...options.ignoreValues.map(fold)]);
-    const labelled = new RegExp(LABELLED.source, LABELLED.flags);
+    const labelAt = new RegExp(LABEL_AT.source, LABEL_AT.flags);
+    // Sticky: tried at each label that labelAt finds, as the global pattern would be.
+    const labelled = new RegExp(LABELLED.source, 'iuy');
 
     /** How much a value must look like a password to count. */
     type Demand = 'plain' | 'shaped' | 'strong';
@@ -377,19 +389,32 @@ export const password: Detector<PasswordOptions> = {
       const data = view.text;
       const found: Array<{ start: number; valueAt: number; end: number }> = [];
 
-      labelled.lastIndex = 0;
+      // The matches of the global pattern, found without making a match object for those
+      // whose value is too short or too long: test() tells where the value starts, and the
+      // groups are read (exec) only for values of a password's length. As with the global
+      // pattern, the next search starts after a match, or one character on when none starts here.
+      labelAt.lastIndex = 0;
       let match: RegExpExecArray | null;
-      while ((match = labelled.exec(data)) !== null && found.length < MAX_DETECTIONS) {
-        const start = match.index;
-        const valueAt = start + match[0].length;
+      let label: RegExpExecArray | null;
+      while (found.length < MAX_DETECTIONS && (label = labelAt.exec(data)) !== null) {
+        const start = label.index;
+        labelled.lastIndex = start;
+        if (!labelled.test(data)) {
+          labelAt.lastIndex = start + 1;
+          continue;
+        }
+        const valueAt = labelled.lastIndex;
+        labelAt.lastIndex = valueAt;
         const before = start > 0 ? data.charAt(start - 1) : '';
         const value = readValue(data, valueAt, before === '?' || before === '&');
         // Too short or too long whatever the context: the context is not read.
         if (value === undefined || !hasPasswordLength(value)) continue;
+        labelled.lastIndex = start;
+        match = labelled.exec(data) as RegExpExecArray;
         const demand = demandOf(match.groups ?? {}, data, start, value);
         if (demand === undefined || !looksLikePassword(value, demand, data)) continue;
         found.push({ start, valueAt, end: value.end });
-        labelled.lastIndex = value.end;
+        labelAt.lastIndex = value.end;
       }
 
       // "login is jmartin / Autumn_leaves_77": no password label, a strong value after the login.

@@ -53,7 +53,8 @@ export const shouting: Detector<ShoutingOptions> = {
       let first: Token | undefined;
       let last: Token | undefined;
       const prose = text.prose.text;
-      for (const token of tokens) {
+      for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i] as Token;
         if (token.capitals > 0 && isIdentifierPart(prose, token)) continue;
         if (token.letters >= 2 && token.capitals === token.letters) {
           first ??= token;
@@ -80,7 +81,10 @@ export const shouting: Detector<ShoutingOptions> = {
 /** Words of `minLength` letters or more written all in capitals. */
 function countLoudWords(tokens: readonly Token[], minLength: number): number {
   let loud = 0;
-  for (const token of tokens) if (token.letters >= minLength && token.capitals === token.letters) loud++;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.letters >= minLength && token.capitals === token.letters) loud++;
+  }
   return loud;
 }
 

@@ -49,9 +49,22 @@ function tailOffset(text: string, count: number): number {
   return 0;
 }
 
+/** Runs of whitespace, folded to one space in excerpts. */
+const WHITESPACE_RUNS = /\s+/g;
+
+/** Characters of a long text read for its excerpt when they are enough (see {@link truncate}). */
+const EXCERPT_HEAD = 1024;
+
 /** Cuts a text to {@link MAX_EXCERPT_LENGTH} characters, whitespace folded. */
 export function truncate(text: string): string {
-  const folded = text.replace(/\s+/g, ' ').trim();
+  if (text.length > EXCERPT_HEAD) {
+    // A long text (a finding over a whole 40,000-character message) is cut from its beginning:
+    // fold only that. Folded, the head is the start of the folded text; once it holds two more
+    // characters than an excerpt, one of those is not a space, so the whole is longer too.
+    const head = text.slice(0, EXCERPT_HEAD).replace(WHITESPACE_RUNS, ' ').trimStart();
+    if (head.length >= MAX_EXCERPT_LENGTH + 2) return head.slice(0, MAX_EXCERPT_LENGTH - 1) + '…';
+  }
+  const folded = text.replace(WHITESPACE_RUNS, ' ').trim();
   if (folded.length <= MAX_EXCERPT_LENGTH) return folded;
   return folded.slice(0, MAX_EXCERPT_LENGTH - 1) + '…';
 }

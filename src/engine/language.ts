@@ -58,8 +58,10 @@ const SIDES: Uint8Array = (() => {
 export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
   let french = 0;
   let english = 0;
-  for (const token of tokens) {
-    const id = token.vocabulary;
+  // Indexed loops here and in the detectors' word scans: an iterator allocates a result per word
+  // whenever the loop runs unoptimized (after a deoptimization, on a long message).
+  for (let i = 0; i < tokens.length; i++) {
+    const id = (tokens[i] as Token).vocabulary;
     const side = id >= 0 && id < SIDES.length ? (SIDES[id] as number) : NEITHER;
     if (side === NEITHER) continue;
     if (side !== ENGLISH_ONLY) french++;

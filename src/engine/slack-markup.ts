@@ -65,14 +65,24 @@ export function readMarkup(original: string): MarkupViews {
   return new MarkupReader(original).read();
 }
 
+/** The characters {@link MarkupReader} searches ahead for, by index (see `nextIndex`). */
+const SEARCHED = ['>', '\n', '&'] as const;
+const CLOSE = 0;
+const NEWLINE = 1;
+const AMPERSAND = 2;
+type Searched = typeof CLOSE | typeof NEWLINE | typeof AMPERSAND;
+
 class MarkupReader {
   private readonly prose: TextViewBuilder;
   private readonly data: TextViewBuilder;
   private readonly hidden: TextViewBuilder;
   private readonly mentions: Mention[] = [];
   private i = 0;
-  /** Last answer of {@link nextIndex} per character, so repeated searches stay linear. */
-  private readonly found = new Map<string, { from: number; at: number }>();
+  /**
+   * Last answer of {@link nextIndex} per searched character, so repeated searches stay linear:
+   * `[from, at]` pairs at `2 * searched`, `from` -1 until the first search.
+   */
+  private readonly found = [-1, -1, -1, -1, -1, -1];
 
   /** The source's code units (see `char-codes.ts`); read only while this reader runs. */
   private readonly codes: Uint16Array;
@@ -149,7 +159,7 @@ class MarkupReader {
     const src = this.src;
     const fence = src.startsWith('```', this.i) ? '```' : '`';
     const close = src.indexOf(fence, this.i + fence.length);
-    const unclosedInline = fence === '`' && (close === -1 || src.slice(this.i, close).includes('\n'));
+    const unclosedInline = fence === '`' && (close === -1 || this.newlineBefore(close));
     if (unclosedInline) {
       this.prose.appendRange(src, this.codes, this.i, this.i + 1);
       this.data.appendRange(src, this.codes, this.i, this.i + 1);
@@ -163,20 +173,30 @@ class MarkupReader {
     this.i = end;
   }
 
+  /** Whether a line ends between the current position and `end`. */
+  private newlineBefore(end: number): boolean {
+    const newline = this.nextIndex(NEWLINE, this.i);
+    return newline !== -1 && newline < end;
+  }
+
   /** `src.indexOf(char, from)`, remembering the last answer: a text full of `<` costs one scan, not one per `<`. */
-  private nextIndex(char: string, from: number): number {
-    const known = this.found.get(char);
-    if (known !== undefined && from >= known.from && (known.at === -1 || from <= known.at)) return known.at;
-    const at = this.src.indexOf(char, from);
-    this.found.set(char, { from, at });
+  private nextIndex(searched: Searched, from: number): number {
+    const found = this.found;
+    const slot = 2 * searched;
+    const knownFrom = found[slot] as number;
+    const knownAt = found[slot + 1] as number;
+    if (knownFrom !== -1 && from >= knownFrom && (knownAt === -1 || from <= knownAt)) return knownAt;
+    const at = this.src.indexOf(SEARCHED[searched], from);
+    found[slot] = from;
+    found[slot + 1] = at;
     return at;
   }
 
   /** `<…>`: a mention, a channel link, a special mention or a link. */
   private readAngle(): void {
     const src = this.src;
-    const close = this.nextIndex('>', this.i + 1);
-    const newline = this.nextIndex('\n', this.i + 1);
+    const close = this.nextIndex(CLOSE, this.i + 1);
+    const newline = this.nextIndex(NEWLINE, this.i + 1);
     if (close === -1 || (newline !== -1 && newline < close)) {
       this.prose.appendRange(src, this.codes, this.i, this.i + 1);
       this.data.appendRange(src, this.codes, this.i, this.i + 1);
@@ -245,13 +265,13 @@ class MarkupReader {
 
   private readEntity(toProse: boolean): void {
     const src = this.src;
-    for (const [entity, value] of ENTITIES) {
-      if (src.startsWith(entity, this.i)) {
-        if (toProse) this.prose.append(value, this.i, this.i + entity.length);
-        this.data.append(value, this.i, this.i + entity.length);
-        this.i += entity.length;
-        return;
-      }
+    const entity = entityAt(src, this.i);
+    if (entity !== undefined) {
+      const length = entity[0].length;
+      if (toProse) this.prose.append(entity[1], this.i, this.i + length);
+      this.data.append(entity[1], this.i, this.i + length);
+      this.i += length;
+      return;
     }
     if (toProse) this.prose.appendRange(src, this.codes, this.i, this.i + 1);
     this.data.appendRange(src, this.codes, this.i, this.i + 1);
@@ -281,7 +301,7 @@ class MarkupReader {
       if (this.codes[this.i] === 0x26) {
         this.readEntity(false);
       } else {
-        const amp = this.nextIndex('&', this.i);
+        const amp = this.nextIndex(AMPERSAND, this.i);
         const end = amp === -1 || amp > to ? to : amp;
         this.data.appendRange(this.src, this.codes, this.i, end);
         this.i = end;
@@ -294,18 +314,30 @@ class MarkupReader {
   private copyTo(view: TextViewBuilder, from: number, to: number): void {
     let i = from;
     while (i < to) {
-      const entity = this.codes[i] === 0x26 ? ENTITIES.find(([name]) => this.src.startsWith(name, i)) : undefined;
+      const entity = this.codes[i] === 0x26 ? entityAt(this.src, i) : undefined;
       if (entity !== undefined) {
         view.append(entity[1], i, i + entity[0].length);
         i += entity[0].length;
       } else {
-        const amp = this.nextIndex('&', i + 1);
+        const amp = this.nextIndex(AMPERSAND, i + 1);
         const end = amp === -1 || amp > to ? to : amp;
         view.appendRange(this.src, this.codes, i, end);
         i = end;
       }
     }
   }
+}
+
+/**
+ * The entity (name and value) written at `at`, if any. An indexed loop: iterating with
+ * `for…of` and destructuring allocates on every `&` whenever the reader runs unoptimized.
+ */
+function entityAt(src: string, at: number): readonly [string, string] | undefined {
+  for (let k = 0; k < ENTITIES.length; k++) {
+    const entity = ENTITIES[k] as [string, string];
+    if (src.startsWith(entity[0], at)) return entity;
+  }
+  return undefined;
 }
 
 function lineEnd(src: string, from: number): number {

@@ -2,8 +2,6 @@
  * Cheap facts about a message's raw text, gathered in one pass, that let detectors skip a message
  * without running any regular expression: most chat messages hold few digits, no bare `@`, no
  * long unbroken run of letters and digits, and so cannot hold a card, an e-mail or a token.
- * (`(c | 0x20)` folds ASCII capitals to lowercase for the letter test; `@`, `[` and the like
- * fold onto backquote and braces, outside `a`–`z`.)
  */
 
 import { charCodesOf } from './char-codes';
@@ -20,9 +18,26 @@ export interface TextStats {
   scheme: boolean;
 }
 
+/** {@link RUN_CLASS} of a character that may be part of a run: `[A-Za-z_-]`. */
+const RUN = 1;
+/** {@link RUN_CLASS} of an ASCII digit: part of a run, and counted (`DIGIT >> 1` is 1). */
+const DIGIT = 3;
+
+/** What each ASCII character counts as: 0 (ends a run), {@link RUN} or {@link DIGIT}. */
+const RUN_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(0x80);
+  for (let c = 0x30; c <= 0x39; c++) table[c] = DIGIT;
+  for (let c = 0x41; c <= 0x5a; c++) table[c] = RUN;
+  for (let c = 0x61; c <= 0x7a; c++) table[c] = RUN;
+  table[0x5f] = RUN;
+  table[0x2d] = RUN;
+  return table;
+})();
+
 /** Reads the facts in one tight pass over the text (plus native searches for `@` and `://`). */
 export function textStats(text: string): TextStats {
   const codes = charCodesOf(text);
+  const classes = RUN_CLASS;
   let digits = 0;
   let longestRun = 0;
   let run = 0;
@@ -31,11 +46,10 @@ export function textStats(text: string): TextStats {
   const length = text.length;
   for (let i = 0; i < length; i++) {
     const c = codes[i] as number;
-    if (c >= 0x30 && c <= 0x39) {
-      digits++;
+    const kind = c < 0x80 ? (classes[c] as number) : 0;
+    if (kind !== 0) {
       run++;
-    } else if (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x5f || c === 0x2d) {
-      run++;
+      digits += kind >> 1;
     } else {
       if (run > longestRun) longestRun = run;
       run = 0;

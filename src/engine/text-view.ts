@@ -106,6 +106,15 @@ export class TextViewBuilder {
   private scratch: Int32Array;
   private count = 0;
   private lastWasBreak = true;
+  /**
+   * The original and the range of it that the text has yet to take (while the text is a
+   * string): copies that follow each other in the original are read out with one slice when
+   * something else is appended, not one per call (a run of `<` that open nothing is copied one
+   * character at a time).
+   */
+  private source = '';
+  private pendingFrom = 0;
+  private pendingTo = 0;
 
   constructor() {
     this.scratch = spareScratches.pop() ?? new Int32Array(INITIAL_SCRATCH_ROWS * SEGMENT_FIELDS);
@@ -125,7 +134,12 @@ export class TextViewBuilder {
       this.push(from, to, 1);
     }
     if (this.units === undefined) {
-      this.text += original.slice(from, to);
+      if (this.pendingTo !== from || this.source !== original) {
+        this.takePending();
+        this.source = original;
+        this.pendingFrom = from;
+      }
+      this.pendingTo = to;
       this.length += to - from;
     } else {
       const units = this.roomFor(to - from);
@@ -140,6 +154,7 @@ export class TextViewBuilder {
     if (chars.length === 0) return;
     this.push(start, end, 0);
     if (this.units === undefined) {
+      this.takePending();
       this.text += chars;
       this.length += chars.length;
     } else {
@@ -167,12 +182,20 @@ export class TextViewBuilder {
       table = this.scratch.slice(0, size);
     }
     spareScratches.push(this.scratch);
+    this.takePending();
     let text = this.text;
     if (this.units !== undefined) {
       text = Buffer.from(this.units.buffer, this.units.byteOffset, this.length * 2).toString('utf16le');
       spareUnits.push(this.units);
     }
     return { text, segments: { count: this.count, table } };
+  }
+
+  /** Adds the pending range of the original (see {@link source}) to the text. */
+  private takePending(): void {
+    if (this.pendingTo > this.pendingFrom) this.text += this.source.slice(this.pendingFrom, this.pendingTo);
+    this.pendingFrom = 0;
+    this.pendingTo = 0;
   }
 
   private push(start: number, end: number, copy: 0 | 1): void {
@@ -195,6 +218,7 @@ export class TextViewBuilder {
 
   /** Moves the text so far into a scratch array of code units; later pieces are written there. */
   private switchToUnits(): void {
+    this.takePending();
     const text = this.text;
     let units = spareUnits.pop() ?? new Uint16Array(INITIAL_UNITS);
     if (units.length < text.length) units = new Uint16Array(text.length * 2);

@@ -2,12 +2,12 @@
  * Splits the prose view into words, folded for matching and mapped back to their position.
  *
  * Folding: lowercase, no diacritics, NFKC, look-alike letters from other scripts, invisible
- * characters dropped (see {@link foldChar}). Inside a word that has at least one letter,
+ * characters dropped (see `fold.ts`). Inside a word that has at least one letter,
  * leetspeak is read as letters (`sh1t`, `m3rde`, `@ss`) and `*` stands for a hidden letter
  * (`p*tain`). Letters spelled out one by one (`f u c k`, `f.u.c.k`) are joined into one word.
  */
 import { charCodesOf } from './char-codes';
-import { foldChar, isWordCodePoint } from './fold';
+import { CAPITAL, charKind, foldedWordChar, isWordKind, SEPARATOR } from './char-table';
 import { USER_PLACEHOLDER } from './slack-markup';
 import { Token, tokenWithNorm, USER_TOKEN } from './token';
 import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
@@ -24,6 +24,9 @@ import {
 } from './word-fold';
 
 export { Token, USER_TOKEN } from './token';
+
+/** {@link USER_PLACEHOLDER}'s code unit. */
+const USER_PLACEHOLDER_CODE = USER_PLACEHOLDER.charCodeAt(0);
 export { collapseRuns } from './word-fold';
 
 /**
@@ -108,23 +111,35 @@ export function tokenize(text: string): Token[] {
       i++;
       continue;
     }
-    const cp = text.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + width);
-    if (ch === USER_PLACEHOLDER) {
+    if (code === USER_PLACEHOLDER_CODE) {
       flush();
       pushToken(tokens, tokenWithNorm(text, i, i + 1, 0, 0, USER_TOKEN), text, codes);
-    } else {
-      const folded = foldChar(ch);
-      if (folded === '') {
-        // invisible: neither a letter nor a separator
-      } else if (isWordCodePoint(folded)) {
-        addPiece(folded, i, i + width);
+      i++;
+      continue;
+    }
+    if (code < 0xd800 || code > 0xdbff) {
+      // One code unit: read from the tables, without making a string.
+      const kind = charKind(code);
+      if (isWordKind(kind)) {
+        addPiece(foldedWordChar(code), i, i + 1);
         letters++;
-        if (ch !== ch.toLowerCase()) capitals++;
-      } else {
+        if ((kind & CAPITAL) !== 0) capitals++;
+      } else if (kind === SEPARATOR) {
         flush();
       }
+      i++;
+      continue;
+    }
+    // A high surrogate: an astral character, or a lone surrogate.
+    const cp = text.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    const kind = charKind(cp);
+    if (isWordKind(kind)) {
+      addPiece(foldedWordChar(cp), i, i + width);
+      letters++;
+      if ((kind & CAPITAL) !== 0) capitals++;
+    } else if (kind === SEPARATOR) {
+      flush();
     }
     i += width;
   }
@@ -182,7 +197,7 @@ function readPlainWord(tokens: Token[], text: string, codes: Uint16Array, start:
     previous = lower;
     j++;
   }
-  if (j < length && !endsPlainWord(text, codes[j] as number, j)) return -1;
+  if (j < length && !endsPlainWord(codes[j] as number)) return -1;
   if (letters === 0) return j;
   if (symbols) {
     pushSymbolWord(tokens, text, codes, start, j, letters, capitals);
@@ -240,11 +255,10 @@ function pushSymbolWord(
 }
 
 /** Whether the character at `at` may follow a plain word: a separator, not a digit, symbol or hidden letter. */
-function endsPlainWord(text: string, next: number, at: number): boolean {
+function endsPlainWord(next: number): boolean {
   if (next < 0x80) return true;
   if (next >= 0xd800 && next <= 0xdbff) return false;
-  const folded = foldChar(text.charAt(at));
-  return folded !== '' && !isWordCodePoint(folded) && text.charAt(at) !== USER_PLACEHOLDER;
+  return next !== USER_PLACEHOLDER_CODE && charKind(next) === SEPARATOR;
 }
 
 function addPiece(chars: string, start: number, end: number): void {
