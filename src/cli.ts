@@ -8,6 +8,7 @@ import { Checker, checkStream, CheckOptions, messageFromText } from './cli/check
 import { validateRules } from './cli/rules';
 import { registerStoreCommands } from './cli/flags';
 import { registerRuleAdminCommands } from './cli/rules-admin';
+import { registerAuditCommand } from './cli/audit';
 import { CORE_ENVIRONMENT } from './config';
 import type { Lang } from './engine/types';
 import { readFileSync } from 'node:fs';
@@ -119,6 +120,7 @@ Examples:
 
   registerRuleAdminCommands(rules, io, process.env, { rulesDir, charterDir, defaultLang: defaultLocale });
   registerStoreCommands(program, io, process.env);
+  registerAuditCommand(program, { ...io, isTTY: process.stderr.isTTY === true }, process.env, { rulesDir, charterDir, defaultLang: defaultLocale });
 
   return program;
 }
