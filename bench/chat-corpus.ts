@@ -22,6 +22,7 @@
  *
  * No dependency beyond the language itself; no I/O; module load only builds constant tables.
  */
+import { mulberry32, pick, type Rng } from './random';
 
 // ───────────────────────────────────────────────────────────────────────────── public types
 
@@ -38,24 +39,6 @@ export interface GeneratedMessage {
 // ──────────────────────────────────────────────────────────────────────── PRNG and helpers
 
 type Lang = 'fr' | 'en';
-type Rng = () => number;
-
-/** mulberry32: tiny, fast, good enough for test data; state is one uint32. */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rng: Rng, xs: readonly T[]): T {
-  const x = xs[Math.floor(rng() * xs.length)];
-  if (x === undefined) throw new Error('chat-corpus: pick() from an empty list');
-  return x;
-}
 
 function pickWeighted<T>(rng: Rng, xs: readonly T[], weight: (x: T) => number): T {
   let total = 0;

@@ -19,6 +19,7 @@ import { createWriteStream, promises as fs } from 'fs';
 import * as path from 'path';
 import { ZipFile } from 'yazl';
 import { streamCleanChat, type GeneratedMessage } from './chat-corpus';
+import { mulberry32, pick, type Rng } from './random';
 
 export interface SlackExportOptions {
   /** Messages in all (joins, bot messages, rule-breaking ones included). */
@@ -65,23 +66,6 @@ export interface SlackExportSummary {
 
 // ───────────────────────────────────────────────────────────────────────────── helpers
 
-type Rng = () => number;
-
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(rng: Rng, xs: readonly T[]): T {
-  const x = xs[Math.floor(rng() * xs.length)];
-  if (x === undefined) throw new Error('slack-export: pick() from an empty list');
-  return x;
-}
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;

@@ -6,7 +6,8 @@ import { stringify } from 'yaml';
 import type { RuleInput } from './model';
 
 /** The fields of a rule in the order a rule file writes them. */
-const RULE_KEYS = [
+/** A rule's fields in the order rule files write them (README "Rules"). */
+export const RULE_KEYS = [
   'id',
   'description',
   'detector',

@@ -6,7 +6,7 @@
  */
 import type { Action } from '../engine/types';
 import type { RuleStats } from '../moderation/ports';
-import { sameValue } from './diff';
+import { RULE_KEYS, sameValue } from './diff';
 import type { RuleInput } from './model';
 
 /**
@@ -41,21 +41,8 @@ export interface ImpactPreview {
 /** Fields that change what a rule matches. */
 const MATCHING_FIELDS = new Set(['detector', 'options', 'scope', 'exempt', 'lang']);
 
-const FIELDS = [
-  'description',
-  'detector',
-  'category',
-  'severity',
-  'action',
-  'article',
-  'enabled',
-  'lang',
-  'scope',
-  'exempt',
-  'explanation',
-  'options',
-  'examples',
-] as const;
+/** Every field of a rule but its id. */
+const FIELDS = RULE_KEYS.filter((key): key is Exclude<(typeof RULE_KEYS)[number], 'id'> => key !== 'id');
 
 /**
  * Estimates the effect of replacing `current` by `edited` over the last `days`, from the rule's

@@ -1,13 +1,8 @@
+import { mulberry32 } from '../../bench/random';
+
 /** A small deterministic PRNG (mulberry32), so randomised tests replay identically. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** Shuffles in place with the given random source (Fisher–Yates). */
