@@ -94,6 +94,7 @@ export function isPlaceholder(value: string): boolean {
   if (value.length === 0) return true;
   if (PLACEHOLDER_MARKERS.test(value)) return true;
   let run = 1;
+  let previousStep = 0;
   let distinct = 0;
   const seen = new Set<number>();
   for (let i = 0; i < value.length; i++) {
@@ -103,8 +104,10 @@ export function isPlaceholder(value: string): boolean {
       distinct++;
     }
     if (i > 0) {
+      // A sequence goes one way (`012345`, `fedcba`); `434321` or `121212` is no sequence.
       const step = c - value.charCodeAt(i - 1);
-      run = step === 1 || step === -1 ? run + 1 : 1;
+      run = step === 1 || step === -1 ? (step === previousStep ? run + 1 : 2) : 1;
+      previousStep = step;
       if (run >= 6) return true;
     }
   }

@@ -38,8 +38,40 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
     }
     for (const detection of detections) findings.push(toFinding(rule, detection, message.text));
   }
-  if (findings.length > 1) findings.sort(byPosition);
+  if (findings.length > 1) {
+    findings.sort(byPosition);
+    maskLeaksInOtherExcerpts(findings, message.text);
+  }
   return { findings, lang: text.lang, errors };
+}
+
+/**
+ * A finding of another category can span a leaked value (a shouted line around an IBAN): its
+ * excerpt is cut again with each leak inside replaced by that leak's masked excerpt (or fully
+ * masked where the leak is only partly inside), so no excerpt shows the raw value.
+ * `findings` is sorted by position.
+ */
+function maskLeaksInOtherExcerpts(findings: Finding[], original: string): void {
+  let leaks: Finding[] | undefined;
+  for (const finding of findings) {
+    if (!DATA_LEAK_CATEGORIES.has(finding.category)) continue;
+    (leaks ??= []).push(finding);
+  }
+  if (leaks === undefined) return;
+  for (const finding of findings) {
+    if (DATA_LEAK_CATEGORIES.has(finding.category)) continue;
+    let masked: string | undefined;
+    let at = finding.start;
+    for (const leak of leaks) {
+      if (leak.end <= at || leak.start >= finding.end) continue;
+      const start = Math.max(leak.start, at);
+      const end = Math.min(leak.end, finding.end);
+      const whole = start === leak.start && end === leak.end;
+      masked = (masked ?? '') + original.slice(at, start) + (whole ? leak.excerpt : maskValue(original.slice(start, end)));
+      at = end;
+    }
+    if (masked !== undefined) finding.excerpt = truncate(masked + original.slice(at, finding.end));
+  }
 }
 
 /** What detectors receive. */
