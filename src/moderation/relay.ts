@@ -16,6 +16,9 @@ import { DeliveryError } from './ports';
 import type { Clock, ModerationStore, Notifier } from './ports';
 import { SYSTEM_CLOCK } from './ports';
 
+/** Delivery errors that mean the bot's credentials no longer work. */
+const AUTH_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive']);
+
 /** Retry settings. */
 export interface RetryPolicy {
   /** First retry delay (ms); doubles each attempt. */
@@ -187,7 +190,9 @@ export class OutboxRelay {
           const code = failure.kind === 'permanent' ? failure.code : `gave_up:${failure.code}`;
           await store.failDelivery(delivery.id, code, this.clock.now());
           result.failed++;
-          logger?.warn({ ...fields, error: code }, 'outbox: delivery failed for good');
+          // A refused token stops every delivery: an error, for whoever watches the logs.
+          const log = AUTH_ERRORS.has(code) ? logger?.error : logger?.warn;
+          log?.call(logger, { ...fields, error: code }, 'outbox: delivery failed for good');
         } else {
           const delay = this.delayBefore(attempts, failure.retryAfterMs);
           await store.retryDelivery(delivery.id, failure.code, this.clock.now() + delay);

@@ -25,7 +25,7 @@ import { registerActionListeners } from './listeners/actions';
 import { registerAdminListeners } from './listeners/admin';
 import { registerCharterCommand } from './listeners/charter-command';
 import { registerHomeListener } from './listeners/home';
-import { registerMessageListener } from './listeners/messages';
+import { registerMessageListener, RetryLater } from './listeners/messages';
 import { registerModerationListeners } from './listeners/moderation';
 import { registerOnboarding } from './listeners/onboarding';
 import { ModerationServices, type EscalationTarget } from './moderation-services';
@@ -90,6 +90,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { connection, logger } = options;
   const clientOptions = {
     retryConfig: { retries: 0 },
+    // No call may hang: the relay and the lookups have their own, shorter limits on top.
+    timeout: 15_000,
     rejectRateLimitedCalls: true,
     ...(connection.slackApiUrl !== undefined ? { slackApiUrl: connection.slackApiUrl } : {}),
   };
@@ -107,6 +109,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           ...common,
           signingSecret: connection.signingSecret,
           endpoints: '/slack/events',
+          // Answer Slack only once the listener has run: a message is committed (flag and outbox)
+          // before its 200, so a crash before the commit leaves it unanswered and Slack sends it
+          // again (de-duplicated by event_id). Listeners are quick: cached lookups and one
+          // SQLite transaction; deliveries happen later, in the relay.
+          processBeforeResponse: true,
           customRoutes: [
             {
               path: '/healthz',
@@ -173,6 +180,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   registerHomeListener(app, ctx);
   registerOnboarding(app, ctx);
   app.error(async (error) => {
+    const original = (error as { original?: unknown }).original;
+    // A message not recorded: thrown on so the HTTP receiver answers 500 and Slack sends it again.
+    if (error instanceof RetryLater || original instanceof RetryLater) throw error;
     logger.error({ err: error }, 'unhandled error in a Slack listener');
   });
 

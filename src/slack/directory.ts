@@ -31,6 +31,22 @@ export interface UserInfo {
   isBot: boolean;
 }
 
+/**
+ * The longest a lookup may take (ms). Slack wants its answer within 3 seconds, and the message is
+ * answered only once it is recorded: past this, the message is checked without the context.
+ */
+export const LOOKUP_TIMEOUT_MS = 1_500;
+
+/** Resolves like `work`, or rejects after `ms`. */
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: 'lookup_timeout' })), ms);
+    timer.unref?.();
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Cached lookups of channels and users. */
 export class SlackDirectory {
   private readonly channels: TtlCache<string, ChannelInfo>;
@@ -50,7 +66,7 @@ export class SlackDirectory {
   channel(id: string): Promise<ChannelInfo> {
     return this.channels.get(id, async () => {
       try {
-        const result = await this.client.conversations.info({ channel: id });
+        const result = await withTimeout(this.client.conversations.info({ channel: id }), LOOKUP_TIMEOUT_MS);
         const c = result.channel ?? {};
         const info: ChannelInfo = {
           id,
@@ -71,7 +87,7 @@ export class SlackDirectory {
   user(id: string): Promise<UserInfo> {
     return this.users.get(id, async () => {
       try {
-        const result = await this.client.users.info({ user: id, include_locale: true });
+        const result = await withTimeout(this.client.users.info({ user: id, include_locale: true }), LOOKUP_TIMEOUT_MS);
         const user = result.user ?? {};
         const info: UserInfo = { id, lang: localeToLang(user.locale, this.defaultLang), isBot: user.is_bot === true };
         if (typeof user.locale === 'string' && user.locale !== '') info.locale = info.lang;

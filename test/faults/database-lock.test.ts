@@ -68,7 +68,7 @@ it('locked for 2.5 s by another process: events wait for the lock, none lost, no
   await expectFinalState(bot, [...stream, ...later]);
 }, 20_000);
 
-it('locked beyond the busy timeout: the event fails with SQLITE_BUSY, is logged without its text, and Slack’s retry (same event_id) restores the exact state', async () => {
+it('locked beyond the busy timeout: the event is answered 500, logged without its text, and Slack’s retry (same event_id) records it once', async () => {
   // A 150 ms busy timeout stands for "the lock outlasts the 5 s timeout" without a 5 s test.
   const bot = (h = await startFaultHarness({ openStore: (file) => SqliteModerationStore.open(file, { busyTimeoutMs: 150 }) }));
   const stream = messageStream(10, { seed: 13, breakingShare: 0.6, tag: 'B' });
@@ -83,17 +83,16 @@ it('locked beyond the busy timeout: the event fails with SQLITE_BUSY, is logged 
 
   const breaking = during.filter((m) => m.expected.rules.length > 0);
   expect(breaking.length).toBeGreaterThan(0);
-  // BUG (documented, see the report): Bolt acknowledges events before the listener runs, so Slack
-  // got a 200 for every event even though the breaking ones could not be recorded...
-  expect(answers.map((a) => a.status)).toEqual(during.map(() => 200));
-  // ...which were logged as errors, with the event id and the error code, never the text...
-  const failures = bot.logs.map((l) => JSON.parse(l) as { level: number; msg: string; eventId?: string; err?: { code?: string } }).filter((l) => l.msg === 'message could not be checked');
+  // The events that could not be recorded were answered 500 (never a 200 for an unrecorded
+  // event), and logged as errors with the event id and the error code, never the text...
+  const failures = bot.logs.map((l) => JSON.parse(l) as { level: number; msg: string; eventId?: string; err?: { code?: string } }).filter((l) => l.msg.startsWith('message could not be checked'));
   // (Each refused write blocks the whole process for the busy timeout, so how many events fall
   // inside the lock depends on timing: at least one does, and only breaking ones write.)
   expect(failures.length).toBeGreaterThan(0);
   const failed = during.filter((m) => failures.some((l) => l.eventId === m.eventId));
   expect(failed.length).toBe(failures.length);
   for (const m of failed) expect(m.expected.rules.length).toBeGreaterThan(0);
+  during.forEach((m, i) => expect(answers[i]?.status).toBe(failed.includes(m) ? 500 : 200));
   // (The code is SQLITE_BUSY; under jest workers better-sqlite3's error is sometimes serialised as
   // a bare object, a jest realm artefact, so the code is checked when present.)
   for (const line of failures) {
@@ -101,7 +100,7 @@ it('locked beyond the busy timeout: the event fails with SQLITE_BUSY, is logged 
     if (line.err?.code !== undefined) expect(line.err.code).toBe('SQLITE_BUSY');
   }
   for (const m of breaking) expect(bot.logs.join('')).not.toContain(m.text);
-  // ...and are missing: with a real Slack, which does not retry an acknowledged event, these flags are lost.
+  // ...and are not recorded yet: Slack sends them again, as it does for any event without a 2xx.
   const recorded = await flagRulesByMessage(bot.bot.store);
   for (const m of failed) expect(recorded.has(m.ts)).toBe(false);
   expect(recorded.size).toBe(stream.filter((m) => m.expected.rules.length > 0).length - failed.length);

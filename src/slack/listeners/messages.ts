@@ -6,6 +6,14 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context';
 import { readMessageEvent } from '../message-events';
 
+/** A message could not be recorded: Slack should send it again. Carries no message text. */
+export class RetryLater extends Error {
+  constructor(readonly eventId: string | undefined) {
+    super(`event ${eventId ?? '(no id)'} not recorded; asking Slack to send it again`);
+    this.name = 'RetryLater';
+  }
+}
+
 /** Registers the `message` listener. */
 export function registerMessageListener(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event, body, context }) => {
@@ -42,7 +50,11 @@ export function registerMessageListener(app: App, ctx: SlackContext): void {
         ...(permalink !== undefined ? { permalink } : {}),
       });
     } catch (error) {
-      ctx.logger.error({ eventId, err: error }, 'message could not be checked');
+      // Logged by id and code only. Thrown on to Bolt, which answers 500 (HTTP mode answers only
+      // after the listener): Slack then sends the event again, de-duplicated by its event_id,
+      // instead of losing it (e.g. the database locked beyond its busy timeout).
+      ctx.logger.error({ eventId, err: error }, 'message could not be checked; Slack will send it again');
+      throw new RetryLater(eventId);
     }
   });
 
