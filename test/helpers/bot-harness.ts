@@ -62,13 +62,8 @@ export interface HarnessOptions {
   mode?: 'http' | 'socket';
 }
 
-/** Starts the simulator, fills the workspace, starts the bot. */
-// The HTTP signature comes last: it is the one `Parameters<typeof startHarness>` sees.
-export function startHarness(options: HarnessOptions & { mode: 'socket' }): Promise<SocketHarness>;
-export function startHarness(options?: HarnessOptions & { mode?: 'http' }): Promise<Harness>;
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness | SocketHarness> {
-  const socketMode = options.mode === 'socket';
-  const sim = await SlackSimulator.start();
+/** Fills the simulator with the harness's workspace: its people, channels and ids. */
+export function fillWorkspace(sim: SlackSimulator): void {
   sim.addUser({ id: ALICE, name: 'alice', realName: 'Alice Martin', locale: 'fr-FR' });
   sim.addUser({ id: BOB, name: 'bob', realName: 'Bob Smith', locale: 'en-US' });
   sim.addUser({ id: CLAIRE, name: 'claire', realName: 'Claire Petit', locale: 'fr-FR' });
@@ -79,6 +74,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   sim.addChannel({ id: CLIENT, name: 'client-renault', isExtShared: true, members });
   sim.addChannel({ id: PRIVATE, name: 'direction-privee', isPrivate: true, members });
   sim.addChannel({ id: MODERATION, name: 'moderation', members: [sim.botUserId] });
+}
+
+/** Starts the simulator, fills the workspace, starts the bot. */
+// The HTTP signature comes last: it is the one `Parameters<typeof startHarness>` sees.
+export function startHarness(options: HarnessOptions & { mode: 'socket' }): Promise<SocketHarness>;
+export function startHarness(options?: HarnessOptions & { mode?: 'http' }): Promise<Harness>;
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness | SocketHarness> {
+  const socketMode = options.mode === 'socket';
+  const sim = await SlackSimulator.start();
+  fillWorkspace(sim);
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-e2e-'));
   const database = path.join(dir, 'charter.db');

@@ -19,7 +19,9 @@ import type { ModerationStore } from '../../src/moderation/ports';
 import type { RetryPolicy } from '../../src/moderation/relay';
 import { SlackSimulator, type PostedMessage } from '../../src/simulator';
 import type { SqliteModerationStore } from '../../src/store';
-import { ALICE, BOB, CLAIRE, CLIENT, GENERAL, type Harness, MODERATION, OTHER_BOT, PRIVATE, PROJET, SIGNING_SECRET } from './bot-harness';
+import { fillWorkspace, type Harness, MODERATION, SIGNING_SECRET } from './bot-harness';
+
+export { fillWorkspace } from './bot-harness';
 import { defaultRuleSet } from './default-rules';
 
 /** Options of {@link startFaultHarness}. */
@@ -33,20 +35,6 @@ export interface FaultHarnessOptions {
   openStore?: (database: string) => SqliteModerationStore;
   /** How long {@link Harness.settle} may wait (ms, default 10 000). */
   settleTimeoutMs?: number;
-}
-
-/** Fills the simulator with the bot-harness workspace (same people, channels and ids). */
-export function fillWorkspace(sim: SlackSimulator): void {
-  sim.addUser({ id: ALICE, name: 'alice', realName: 'Alice Martin', locale: 'fr-FR' });
-  sim.addUser({ id: BOB, name: 'bob', realName: 'Bob Smith', locale: 'en-US' });
-  sim.addUser({ id: CLAIRE, name: 'claire', realName: 'Claire Petit', locale: 'fr-FR' });
-  sim.addUser({ id: OTHER_BOT, name: 'deploybot', isBot: true, botId: 'B0DEPLOY' });
-  const members = [ALICE, BOB, sim.botUserId];
-  sim.addChannel({ id: GENERAL, name: 'general', members: [...members, CLAIRE] });
-  sim.addChannel({ id: PROJET, name: 'projet-atlas', members });
-  sim.addChannel({ id: CLIENT, name: 'client-renault', isExtShared: true, members });
-  sim.addChannel({ id: PRIVATE, name: 'direction-privee', isPrivate: true, members });
-  sim.addChannel({ id: MODERATION, name: 'moderation', members: [sim.botUserId] });
 }
 
 /** The core settings fault tests run with: one reminder per breaking message, no ladder. */
