@@ -146,7 +146,8 @@ export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
   if (!parsed.success) {
     problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  if (parsed.success) problems.push(...credentialProblems(parsed.data));
+  // Credentials are checked from the raw values, so they are listed even when other variables are wrong.
+  problems.push(...credentialProblems(cleaned));
   if (problems.length > 0 || core === undefined || !parsed.success) throw new ConfigError(problems);
 
   const value = parsed.data;
@@ -173,11 +174,11 @@ export function readAppConfig(env: NodeJS.ProcessEnv): AppConfig {
 }
 
 /** Which credentials the mode needs, and their shapes (named, never shown). */
-function credentialProblems(value: z.infer<typeof appSchema>): string[] {
+function credentialProblems(value: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (value.SLACK_BOT_TOKEN === undefined) problems.push('SLACK_BOT_TOKEN: missing; the bot token xoxb-… (OAuth & Permissions)');
   else if (!BOT_TOKEN.test(value.SLACK_BOT_TOKEN)) problems.push('SLACK_BOT_TOKEN: does not look like a bot token (xoxb-…)');
-  if (value.SLACK_MODE === 'socket') {
+  if (value.SLACK_MODE !== 'http') {
     if (value.SLACK_APP_TOKEN === undefined) problems.push('SLACK_APP_TOKEN: missing; Socket Mode needs an app-level token xapp-… with connections:write (or set SLACK_MODE=http)');
     else if (!APP_TOKEN.test(value.SLACK_APP_TOKEN)) problems.push('SLACK_APP_TOKEN: does not look like an app-level token (xapp-…)');
   } else if (value.SLACK_SIGNING_SECRET === undefined) {

@@ -41,6 +41,11 @@ describe('readAppConfig', () => {
     expect(text).not.toContain('SECRETVALUE');
   });
 
+  it('lists missing credentials even when another variable is wrong', () => {
+    const problems = problemsOf({ SLACK_MODE: 'http', SLACK_BOT_TOKEN: 'xoxb-1-2-abc', MODERATORS: 'bob' });
+    expect(problems).toEqual([expect.stringMatching(/^MODERATORS: /), expect.stringMatching(/^SLACK_SIGNING_SECRET: missing/)]);
+  });
+
   it('reads people lists and onboarding', () => {
     expect(readAppConfig({ ...SOCKET, MODERATORS: 'U0AAA, S0MODS', ADMINS: 'W0BBB', ONBOARDING: 'false' })).toMatchObject({ moderators: ['U0AAA', 'S0MODS'], admins: ['W0BBB'], onboarding: false });
   });

@@ -11,12 +11,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { AppConfig } from '../../src/app-config';
 import { startBot, RunningBot } from '../../src/bot';
 import { readCoreConfig } from '../../src/config';
-import { createLogger } from '../../src/log';
 import { SlackDelivery, SlackSimulator, type SocketDelivery } from '../../src/simulator';
+import { capturingLogger } from './captured-logs';
 
 export const ALICE = 'U0ALICE01';
 export const BOB = 'U0BOB0002';
@@ -87,14 +86,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-e2e-'));
   const database = path.join(dir, 'charter.db');
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination: sink });
+  const { logger, logs } = capturingLogger();
   const moderationChannel = options.moderationChannel === null ? undefined : (options.moderationChannel ?? MODERATION);
   const config: AppConfig = {
     ...readCoreConfig({ DATABASE_PATH: database, LOG_LEVEL: 'debug' }),

@@ -8,15 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { AppConfig } from '../../src/app-config';
 import { startBot } from '../../src/bot';
 import { readCoreConfig } from '../../src/config';
 import { evaluate } from '../../src/engine/evaluate';
-import { createLogger } from '../../src/log';
 import type { Delivery, Flag } from '../../src/moderation/model';
 import type { ModerationStore } from '../../src/moderation/ports';
 import type { RetryPolicy } from '../../src/moderation/relay';
+import { capturingLogger } from './captured-logs';
 import { SlackSimulator, type PostedMessage } from '../../src/simulator';
 import type { SqliteModerationStore } from '../../src/store';
 import { fillWorkspace, type Harness, MODERATION, SIGNING_SECRET } from './bot-harness';
@@ -46,14 +45,7 @@ export async function startFaultHarness(options: FaultHarnessOptions = {}): Prom
   fillWorkspace(sim);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'charter-bot-fault-'));
   const database = path.join(dir, 'charter.db');
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString('utf8'));
-      done();
-    },
-  });
-  const logger = createLogger({ level: 'debug', destination: sink });
+  const { logger, logs } = capturingLogger();
   const moderationChannel = options.moderationChannel === null ? undefined : (options.moderationChannel ?? MODERATION);
   const config: AppConfig = {
     ...readCoreConfig({ DATABASE_PATH: database, LOG_LEVEL: 'debug', ...FAULT_ENV }),

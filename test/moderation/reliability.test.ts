@@ -3,12 +3,11 @@
  * every delivery made exactly once; planted secrets never reach the database or the logs.
  */
 import fs from 'node:fs';
-import { Writable } from 'node:stream';
 import { generateCleanChat } from '../../bench/chat-corpus';
 import { evaluate } from '../../src/engine/evaluate';
-import { createLogger } from '../../src/log';
 import { createMessageHandler, IncomingMessage } from '../../src/moderation/handle-message';
 import { OutboxRelay } from '../../src/moderation/relay';
+import { capturingLogger } from '../helpers/captured-logs';
 import { BREAKING_TEXTS, PLANTED_SECRETS } from '../helpers/breaking-messages';
 import { defaultRules, defaultRuleSet } from '../helpers/default-rules';
 import { FakeNotifier, ManualClock } from '../helpers/fake-notifier';
@@ -128,14 +127,7 @@ describe('moderation core reliability', () => {
   });
 
   it('planted secrets reach neither the database file nor the logs', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(chunk.toString('utf8'));
-        done();
-      },
-    });
-    const logger = createLogger({ level: 'debug', destination: sink });
+    const { logger, logs: lines } = capturingLogger();
     const notifier = new FakeNotifier();
     const handle = createMessageHandler({ store: temp.store, rules: defaultRules, clock, logger, policy: { cooldownMs: 0 } });
     const relay = new OutboxRelay({ store: temp.store, notifier, clock, logger });
