@@ -4,7 +4,7 @@
  * shared and management channels.
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { compileLexicon, foldPhrase, matchLexicon } from '../engine/lexicon';
 import type { Token } from '../engine/tokenize';
 import type { Detector } from './types';
@@ -55,6 +55,7 @@ export const familiarTone: Detector<FamiliarToneOptions> = {
     const markers = [...FAMILIAR_MARKERS, ...options.add].filter((word) => !allowed.has(foldPhrase(word).join(' ')));
     const lexicon = compileLexicon(markers.map((phrase) => ({ phrase })));
     return ({ text }) => {
+      if (!text.mayMatch(lexicon)) return NO_DETECTIONS;
       const tokens = text.tokens;
       const detections: Detection[] = [];
       for (const match of matchLexicon(lexicon, tokens)) {

@@ -6,7 +6,7 @@
  * ("this API is stupid", "c'est débile") are left alone.
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, matchLexicon, matchLexiconAt } from '../engine/lexicon';
 import { Token, USER_TOKEN } from '../engine/tokenize';
 import type { Detector } from './types';
@@ -140,8 +140,9 @@ export const insult: Detector<InsultOptions> = {
     /** Every insulting word or phrase: a message with none of them needs no further look. */
     const anyInsult = compileLexicon([...insultEntries, ...DIRECTED.map((phrase) => ({ phrase }))]);
     return ({ text }) => {
+      if (!text.mayMatch(anyInsult)) return NO_DETECTIONS;
       const tokens = text.tokens;
-      if (tokens.length === 0 || matchLexicon(anyInsult, tokens).length === 0) return [];
+      if (matchLexicon(anyInsult, tokens).length === 0) return NO_DETECTIONS;
       const detections: Detection[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const outright = matchLexiconAt(directed, tokens, i);

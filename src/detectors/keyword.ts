@@ -4,7 +4,7 @@
  * case, accents, look-alike letters and leetspeak do not hide them.
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { compileLexicon, matchLexicon } from '../engine/lexicon';
 import type { Token } from '../engine/tokenize';
 import { CATEGORIES, Localized } from '../engine/types';
@@ -46,6 +46,9 @@ export const keyword: Detector<KeywordOptions> = {
     ]);
     const scanAll = options.scan === 'all';
     return ({ text }) => {
+      const inProse = text.mayMatch(lexicon);
+      const inHidden = scanAll && !text.hasOnlyProse && text.hiddenMayMatch(lexicon);
+      if (!inProse && !inHidden) return NO_DETECTIONS;
       const detections: Detection[] = [];
       const report = (tokens: readonly Token[], range: (first: Token, last: Token) => [number, number]): void => {
         for (const match of matchLexicon(lexicon, tokens)) {
@@ -53,8 +56,8 @@ export const keyword: Detector<KeywordOptions> = {
           detections.push({ start, end, messageId: 'keyword', data: { term: match.entry.tag ?? '' } });
         }
       };
-      report(text.tokens, (first, last) => text.tokenRange(first, last));
-      if (scanAll) {
+      if (inProse) report(text.tokens, (first, last) => text.tokenRange(first, last));
+      if (inHidden) {
         report(text.hiddenTokens, (first, last) => text.hiddenTokenRange(first, last));
         if (detections.length > 1) detections.sort((a, b) => a.start - b.start);
       }

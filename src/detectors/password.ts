@@ -40,7 +40,7 @@ import { z } from 'zod';
 import type { Detection } from '../engine/detection';
 import type { PreparedText } from '../engine/prepare';
 import type { Token } from '../engine/tokenize';
-import { internKey } from '../engine/vocabulary';
+import { internKey, markWords } from '../engine/vocabulary';
 import { collapseRuns } from '../engine/word-fold';
 import { toOriginalRange } from '../engine/text-view';
 import { hasPlaceholderMarker } from './secret';
@@ -83,22 +83,32 @@ const IS_LABEL_ID: Uint8Array = (() => {
   return table;
 })();
 const LABEL_WORD_SET = new Set(LABEL_FIRST_WORDS);
+/** The word mark of {@link LABEL_FIRST_WORDS}: a prose without it has no label word. */
+const LABEL_MARK = markWords(
+  LABEL_FIRST_WORDS.map((word) => internKey(collapseRuns(word))),
+  false,
+);
 
 /**
- * A cheap first look for a message without code, quotes or links: its words are already read, so
- * a message with no label word is skipped without running any pattern. Messages with hidden parts
- * (code, quotes, link targets) go to the pattern prefilter, which reads everything.
+ * A cheap first look: the prose's words are already read, so a message whose prose has no label
+ * word is ruled out without running any pattern, unless its hidden parts (code, quotes, link
+ * targets) pass the pattern prefilter, which reads them as they are. A label word in the prose
+ * is confirmed by the prefilter too.
  */
 function mayHoldLabel(text: PreparedText): boolean {
-  if (!text.hasOnlyProse) return true;
-  const tokens = text.tokens;
+  const tokens = text.hasWordMarked(LABEL_MARK) ? text.tokens : NO_TOKENS;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     const id = token.vocabulary;
-    if (id >= 0 && id < IS_LABEL_ID.length && IS_LABEL_ID[id] === 1 && LABEL_WORD_SET.has(token.norm)) return true;
+    if (id >= 0 && id < IS_LABEL_ID.length && IS_LABEL_ID[id] === 1 && LABEL_WORD_SET.has(token.norm)) {
+      // "code" and "login" are common words: the prefilter confirms a label ("code wifi").
+      return PREFILTER.test(text.original);
+    }
   }
-  return false;
+  return !text.hasOnlyProse && PREFILTER.test(text.hidden.text);
 }
+
+const NO_TOKENS: readonly Token[] = [];
 
 const LABEL = String.raw`mot[ -]de[ -]passe|motdepasse|mdp|pass(?:word|wd|phrase)?|pwd|pw|(?:code|cl[ée]) wi-?fi`;
 const SPACE = String.raw`[ \t\u00a0\u202f]`;
@@ -384,7 +394,7 @@ export const password: Detector<PasswordOptions> = {
     const credentials = new RegExp(CREDENTIALS.source, CREDENTIALS.flags);
 
     return ({ text }) => {
-      if (!mayHoldLabel(text) || !PREFILTER.test(text.original)) return [];
+      if (!mayHoldLabel(text)) return [];
       const view = text.data;
       const data = view.text;
       const found: Array<{ start: number; valueAt: number; end: number }> = [];

@@ -5,7 +5,7 @@
  * (leetspeak, stretched or spelled-out letters, look-alike letters, `p*tain`) do.
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, LexiconMatch, matchLexicon } from '../engine/lexicon';
 import type { Token } from '../engine/tokenize';
 import { englishProfanity } from './lexicons/english-profanity';
@@ -65,15 +65,15 @@ export const wordlist: Detector<WordlistOptions> = {
   create(options) {
     const { lexicon, innocent } = compiledLists(options);
     const tiers = new Set<Tier>(options.tiers);
-    return ({ text, lang }) => {
+    return ({ text }) => {
+      if (!text.mayMatch(lexicon)) return NO_DETECTIONS;
       const tokens = text.tokens;
-      if (tokens.length === 0) return [];
       const detections: Detection[] = [];
       let innocentSpans: LexiconMatch[] | undefined;
       for (const match of text.memo(lexicon, () => matchLexicon(lexicon, tokens))) {
         const { tier, onlyIn } = parseTag(match.entry.tag);
         if (match.entry.tag !== ADDED && !tiers.has(tier)) continue;
-        if (onlyIn !== undefined && onlyIn !== lang) continue;
+        if (onlyIn !== undefined && onlyIn !== text.lang) continue;
         innocentSpans ??= text.memo(innocent, () => matchLexicon(innocent, tokens));
         if (innocentSpans.some((span) => span.first <= match.first && span.last >= match.last)) continue;
         const [start, end] = text.tokenRange(tokens[match.first] as Token, tokens[match.last] as Token);

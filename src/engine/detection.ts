@@ -38,7 +38,10 @@ export interface Detection {
 }
 
 /** A detector compiled with a rule's options. Pure: same input, same output, no I/O. */
-export type DetectFunction = (input: DetectionInput) => Detection[];
+export type DetectFunction = (input: DetectionInput) => readonly Detection[];
+
+/** What a detector returns when it finds nothing: one shared empty list, so a clean message allocates none. */
+export const NO_DETECTIONS: readonly Detection[] = Object.freeze([]);
 
 /** Explanations by message id, in both languages. */
 export type MessageTable = Readonly<Record<string, Localized>>;

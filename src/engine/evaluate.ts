@@ -11,7 +11,7 @@ import { maskValue, truncate } from './excerpt';
 import { PreparedText } from './prepare';
 import type { CompiledRule, RuleSet } from './rule';
 import { rulesInScope } from './scope-cache';
-import { ChatMessage, DATA_LEAK_CATEGORIES, Finding, Localized, RuleError, Verdict } from './types';
+import { ChatMessage, DATA_LEAK_CATEGORIES, Finding, Lang, Localized, RuleError, Verdict } from './types';
 
 /**
  * Evaluates a message against every enabled rule of a rule set.
@@ -27,9 +27,9 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
   let input: DetectionInput | undefined;
   for (const rule of rulesInScope(ruleSet.rules, message.channel)) {
     if (message.user !== undefined && rule.exempt.has(message.user)) continue;
-    input ??= inputFor(text, message);
-    if (rule.lang !== undefined && rule.lang !== input.lang) continue;
-    let detections: Detection[];
+    input ??= new LazyInput(text, message);
+    if (rule.lang !== undefined && rule.lang !== text.lang) continue;
+    let detections: readonly Detection[];
     try {
       detections = rule.detect(input);
     } catch (error) {
@@ -42,7 +42,41 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
     findings.sort(byPosition);
     maskLeaksInOtherExcerpts(findings, message.text);
   }
-  return { findings, lang: text.lang, errors };
+  return new LazyVerdict(findings, errors, text);
+}
+
+/**
+ * The verdict, its language guessed only when read: most messages break no rule, and only
+ * reminders (and language-specific rules) need the language. A class, not an object literal
+ * with a getter: V8 builds those on a slow path.
+ */
+class LazyVerdict implements Verdict {
+  constructor(
+    readonly findings: Finding[],
+    readonly errors: RuleError[],
+    private readonly text: PreparedText,
+  ) {}
+
+  get lang(): Lang {
+    return this.text.lang;
+  }
+
+  /** What `JSON.stringify` writes: the verdict's data, without the prepared text. */
+  toJSON(): { findings: Finding[]; lang: Lang; errors: RuleError[] } {
+    return { findings: this.findings, lang: this.lang, errors: this.errors };
+  }
+}
+
+/** What detectors receive; the language is guessed only if a detector reads it. */
+class LazyInput implements DetectionInput {
+  constructor(
+    readonly text: PreparedText,
+    readonly message: ChatMessage,
+  ) {}
+
+  get lang(): Lang {
+    return this.text.lang;
+  }
 }
 
 /**
@@ -72,11 +106,6 @@ function maskLeaksInOtherExcerpts(findings: Finding[], original: string): void {
     }
     if (masked !== undefined) finding.excerpt = truncate(masked + original.slice(at, finding.end));
   }
-}
-
-/** What detectors receive. */
-function inputFor(text: PreparedText, message: ChatMessage): DetectionInput {
-  return { text, message, lang: text.lang };
 }
 
 /** Turns a detection into a finding; the only place excerpts are cut and masked. */

@@ -12,7 +12,7 @@
 import type { Token } from './token';
 import { tokenize } from './tokenize';
 import { collapseRuns } from './word-fold';
-import { internKey, internStem, NOT_IN_VOCABULARY, stemIdsOf } from './vocabulary';
+import { ALL_MARKS, internKey, internStem, markWords, marksOfWord, NOT_IN_VOCABULARY, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -50,6 +50,8 @@ export interface Lexicon {
    * one array read tells so. Ids interned after the lexicon was compiled are past its end.
    */
   readonly firstWords: Uint8Array;
+  /** The list's word mark (see `markWords`): a message none of whose words carries it holds no entry. */
+  readonly mark: number;
 }
 
 const MIN_STEM_LENGTH = 3;
@@ -83,7 +85,8 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
     }
   }
-  return { byId, byMaskedKey, byStem, firstWords: idTable(byId.keys()) };
+  const mark = markWords([...byId.keys(), ...byStem.keys()], byStem.size > 0);
+  return { byId, byMaskedKey, byStem, firstWords: idTable(byId.keys()), mark };
 }
 
 /** A table with 1 at each of `ids`. */
@@ -132,6 +135,20 @@ export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): Lexico
     }
   }
   return matches;
+}
+
+/**
+ * The marks a token sequence carries (see `markWords`): `(marks & lexicon.mark) === 0` tells
+ * that no entry of the lexicon is in it.
+ */
+export function marksOfTokens(tokens: readonly Token[]): number {
+  let found = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.masked) return ALL_MARKS;
+    found |= marksOfWord(token.vocabulary, token.stem);
+  }
+  return found;
 }
 
 /** The longest entry starting at token `i`, if any. */

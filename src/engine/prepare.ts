@@ -3,6 +3,7 @@
  * Each part is computed on first use, so a rule set that never needs the words never pays for them.
  */
 import { detectLanguage } from './language';
+import { Lexicon, marksOfTokens } from './lexicon';
 import { MarkupViews, Mention, readMarkup } from './slack-markup';
 import { TextView, toOriginalRange } from './text-view';
 import { Token, tokenize } from './tokenize';
@@ -17,6 +18,8 @@ export class PreparedText {
   private language: Lang | undefined;
   private shared: Map<object, unknown> | undefined;
   private facts: TextStats | undefined;
+  private proseMarks = -1;
+  private hiddenMarks = -1;
 
   /**
    * @param original the message text exactly as Slack delivers it
@@ -53,6 +56,11 @@ export class PreparedText {
     return this.views().hidden.text === '';
   }
 
+  /** What the prose view leaves out: code, quotes, link targets, emoji (see {@link MarkupViews.hidden}). */
+  get hidden(): TextView {
+    return this.views().hidden;
+  }
+
   /** The words of what the prose view leaves out: code, quotes, link targets (see {@link MarkupViews.hidden}). */
   get hiddenTokens(): readonly Token[] {
     if (this.hiddenWords === undefined) {
@@ -60,6 +68,26 @@ export class PreparedText {
       this.hiddenWords = hidden.text === '' ? [] : tokenize(hidden.text);
     }
     return this.hiddenWords;
+  }
+
+  /**
+   * Whether the prose's words may hold an entry of the lexicon: false tells for sure that
+   * `matchLexicon(lexicon, tokens)` finds nothing, without scanning for it.
+   */
+  mayMatch(lexicon: Lexicon): boolean {
+    return this.hasWordMarked(lexicon.mark);
+  }
+
+  /** Whether a word of the prose may carry `mark` (see `markWords` in `vocabulary.ts`). */
+  hasWordMarked(mark: number): boolean {
+    if (this.proseMarks === -1) this.proseMarks = marksOfTokens(this.tokens);
+    return (this.proseMarks & mark) !== 0;
+  }
+
+  /** {@link mayMatch} for the words of the hidden view ({@link hiddenTokens}). */
+  hiddenMayMatch(lexicon: Lexicon): boolean {
+    if (this.hiddenMarks === -1) this.hiddenMarks = marksOfTokens(this.hiddenTokens);
+    return (this.hiddenMarks & lexicon.mark) !== 0;
   }
 
   /** Original `[start, end)` of hidden-view tokens `first..last` (inclusive). */

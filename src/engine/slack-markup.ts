@@ -43,8 +43,12 @@ const ENTITIES: ReadonlyArray<[string, string]> = [
   ['&gt;', '>'],
 ];
 
-/** Characters that announce markup. A text without any of them is its own prose and data view. */
-const MARKUP_TRIGGER = /[<&`:]/;
+/**
+ * What announces markup: `<`, `&`, a backtick, or an emoji shortcode. A text without any of them
+ * is its own prose and data view (a colon alone, as in "14:30" or "Rappel :", is plain text).
+ * The shortcode's letters cannot include a colon, so the search stays linear.
+ */
+const MARKUP_TRIGGER = /[<&`]|:[a-z0-9_+'-]{1,64}:/;
 
 const EMPTY_VIEW: TextView = identityView('');
 

@@ -28,6 +28,44 @@ let stemAtNode = new Uint8Array(1024);
 let nodeCount = 1;
 const stems = new Set<number>();
 
+/**
+ * Word marks: each word list gets one bit (see {@link markWords}), set on the ids of the words
+ * that can start one of its entries. A message whose words carry none of a list's bit holds none
+ * of its entries, and the list's scan is skipped. With more than 31 lists, bits are shared: a
+ * shared bit only lets more messages through to the scan, it never hides a word.
+ */
+let marks = new Uint32Array(1024);
+let marksGiven = 0;
+let stemListMarks = 0;
+
+/** Every mark: what a word with hidden letters (`p*tain`) carries, since it may be any word. */
+export const ALL_MARKS = 0x7fffffff;
+
+/**
+ * Gives a word list its mark and sets it on the ids of the words that start its entries; `stems`
+ * tells whether the list also matches words by their stem (every word with a stem then carries it).
+ */
+export function markWords(firstWordIds: Iterable<number>, stems: boolean): number {
+  const mark = 1 << (marksGiven++ % 31);
+  for (const id of firstWordIds) {
+    if (id >= marks.length) {
+      const grown = new Uint32Array(Math.max(id + 1, marks.length * 2));
+      grown.set(marks);
+      marks = grown;
+    }
+    marks[id] = (marks[id] as number) | mark;
+  }
+  if (stems) stemListMarks |= mark;
+  return mark;
+}
+
+/** The marks of a word, from its vocabulary id and its stem id (either may be {@link NOT_IN_VOCABULARY}). */
+export function marksOfWord(id: number, stem: number): number {
+  let found = id >= 0 && id < marks.length ? (marks[id] as number) : 0;
+  if (stem !== NOT_IN_VOCABULARY) found |= stemListMarks;
+  return found;
+}
+
 /** The id of a key, added to the vocabulary if new. */
 export function internKey(key: string): number {
   let id = ids.get(key);

@@ -1,5 +1,6 @@
-import { compileLexicon, matchLexicon, sameWord } from '../../src/engine/lexicon';
+import { compileLexicon, marksOfTokens, matchLexicon, sameWord } from '../../src/engine/lexicon';
 import { tokenize } from '../../src/engine/tokenize';
+import fc from 'fast-check';
 
 const lexicon = compileLexicon([
   { phrase: 'ass' },
@@ -45,5 +46,53 @@ describe('lexicon matching', () => {
     expect(sameWord('fuuuck', 'fuck')).toBe(true);
     expect(sameWord('bitte', 'bite')).toBe(false);
     expect(sameWord('fuk', 'fuck')).toBe(false);
+  });
+});
+
+describe('word marks (the skip that spares a clean message every list scan)', () => {
+  const marked = (list: ReturnType<typeof compileLexicon>, text: string) => (marksOfTokens(tokenize(text)) & list.mark) !== 0;
+
+  test('a message with a word, a plural, a stem or a masked word of the list carries its mark', () => {
+    expect(marked(lexicon, 'kiss my ass')).toBe(true);
+    expect(marked(lexicon, 'ces putains de tests')).toBe(true);
+    expect(marked(lexicon, 'fucking tests')).toBe(true);
+    expect(marked(lexicon, 'p*tain de build')).toBe(true);
+    expect(marked(lexicon, 'ta GUEULE')).toBe(true);
+  });
+
+  test('a message with none of the words does not carry it', () => {
+    expect(marked(lexicon, 'assessment class passage bass')).toBe(false);
+    expect(marked(lexicon, 'la réunion est à 14h')).toBe(false);
+  });
+
+  test('with more lists than bits, each list still sees its own words (bits are shared, never lost)', () => {
+    const wordOf = (n: number) => `zork${String.fromCharCode(0x61 + Math.floor(n / 26), 0x61 + (n % 26))}`;
+    const lists = Array.from({ length: 40 }, (_, n) => compileLexicon([{ phrase: wordOf(n) }]));
+    lists.forEach((list, n) => {
+      expect(marked(list, `voici ${wordOf(n)} ici`)).toBe(true);
+      expect(matchLexicon(list, tokenize(`voici ${wordOf(n)} ici`))).toHaveLength(1);
+    });
+  });
+
+  test('whenever a list finds an entry, the message carries its mark', () => {
+    const texts = ['kiss my ass', 'fuuuuck', 'p*tain', 'ta gueule', 'nul', 'FUCKED', 'f u c k', 'sh1t ass', 'assez', 'tagueule'];
+    for (const text of texts) {
+      const tokens = tokenize(text);
+      if (matchLexicon(lexicon, tokens).length > 0) expect(marksOfTokens(tokens) & lexicon.mark).not.toBe(0);
+    }
+  });
+});
+
+describe('word marks never hide an entry (property)', () => {
+  test('on random mixes of list words, obfuscations and noise, every match implies the mark', () => {
+    const pieces = ['ass', 'fuck', 'fuuuck', 'fucking', 'p*tain', 'putains', 'ta', 'gueule', 'nul', 'NUL', 'f', 'u', 'c', 'k', 'sh1t', 'a$$', 'class', 'bass', '*', '!', ' ', '.', 'é', 'Ç', '`'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.array(fc.constantFrom(' ', '', '.', '-'), { maxLength: 12 }), (words, glue) => {
+        const text = words.map((word, n) => word + (glue[n] ?? ' ')).join('');
+        const tokens = tokenize(text);
+        if (matchLexicon(lexicon, tokens).length > 0) expect(marksOfTokens(tokens) & lexicon.mark).not.toBe(0);
+      }),
+      { numRuns: 2000, seed: 20261129 },
+    );
   });
 });
