@@ -13,6 +13,7 @@ import { SYSTEM_CLOCK, type Clock, type ModerationStore, type RuleSource } from 
 import { OutboxRelay, type RetryPolicy } from './moderation/relay';
 import { scheduleRetention, type RetentionSchedule } from './moderation/retention';
 import { StaffActions } from './moderation/staff';
+import { warmUp } from './engine/warm-up';
 import { AdminRules, LiveRules, type RuleVersionStore } from './rules-admin';
 import type { Problem } from './ruleset/problems';
 import { createSlackApp, type SlackApp, type SlackConnection } from './slack/app';
@@ -62,6 +63,8 @@ export async function startBot(config: AppConfig, logger: Logger, overrides: Bot
   }
   const watcher = watchRuleFiles([rulesDir, charterDir], () => void live.reloadFiles(), { onError: () => undefined });
   const rules: RuleSource = live;
+  // Before the first message: the engine meets unusual messages with compiled code ready for them.
+  warmUp(live.current());
   logger.info({ rules: live.current().rules.length, version: live.version() ?? 'files', database: config.databasePath === ':memory:' ? 'memory' : 'file' }, 'rules loaded, store open');
 
   let relay: OutboxRelay | undefined;

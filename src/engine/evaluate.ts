@@ -26,7 +26,7 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
   const errors: RuleError[] = [];
   let input: DetectionInput | undefined;
   for (const rule of rulesInScope(ruleSet.rules, message.channel)) {
-    if (message.user !== undefined && rule.exempt.has(message.user)) continue;
+    if (rule.exempt.size !== 0 && message.user !== undefined && rule.exempt.has(message.user)) continue;
     input ??= new LazyInput(text, message);
     if (rule.lang !== undefined && rule.lang !== text.lang) continue;
     let detections: readonly Detection[];

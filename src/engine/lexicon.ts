@@ -12,7 +12,7 @@
 import type { Token } from './token';
 import { tokenize } from './tokenize';
 import { collapseRuns } from './word-fold';
-import { ALL_MARKS, internKey, internStem, markWords, marksOfWord, NOT_IN_VOCABULARY, stemIdsOf } from './vocabulary';
+import { ALL_MARKS, internKey, internStem, markWords, NOT_IN_VOCABULARY, wordMarks, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -142,11 +142,15 @@ export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): Lexico
  * that no entry of the lexicon is in it.
  */
 export function marksOfTokens(tokens: readonly Token[]): number {
+  const { byId, ofStems } = wordMarks();
+  const known = byId.length;
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
     if (token.masked) return ALL_MARKS;
-    found |= marksOfWord(token.vocabulary, token.stem);
+    const id = token.vocabulary;
+    if (id >= 0 && id < known) found |= byId[id] as number;
+    if (token.stem !== NOT_IN_VOCABULARY) found |= ofStems;
   }
   return found;
 }

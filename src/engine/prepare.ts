@@ -51,7 +51,7 @@ export class PreparedText {
     return this.words;
   }
 
-  /** True when the message has no code, quote, link target or emoji: its prose is all there is. */
+  /** True when the message has no code, quote or link target: its prose (and emoji) is all there is. */
   get hasOnlyProse(): boolean {
     return this.views().hidden.text === '';
   }

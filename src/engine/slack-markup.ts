@@ -27,8 +27,9 @@ export interface MarkupViews {
   prose: TextView;
   data: TextView;
   /**
-   * What the data view has and the prose view lacks: code, quotes, link targets, emoji
-   * shortcodes. Prose plus hidden covers the data view without reading anything twice.
+   * What the data view has and the prose view lacks, as words someone wrote or pasted: code,
+   * quotes, link targets. Emoji shortcodes are left out: an emoji's name is a picture, not words
+   * (a `:secret:` emoji is no confidential keyword, and a run of them is no text to tokenize).
    */
   hidden: TextView;
   mentions: Mention[];
@@ -282,13 +283,13 @@ class MarkupReader {
     this.i++;
   }
 
-  /** `:shortcode:` is dropped from the prose view; the data view keeps it. */
+  /** `:shortcode:` is dropped from the prose view; the data view keeps it (the hidden view does not). */
   private readEmoji(): boolean {
     EMOJI_SHORTCODE.lastIndex = this.i;
     if (!EMOJI_SHORTCODE.test(this.src)) return false;
     const end = EMOJI_SHORTCODE.lastIndex;
     this.prose.breakAt(this.i);
-    this.copyToData(this.i, end);
+    this.copyToData(this.i, end, false);
     this.i = end;
     return true;
   }

@@ -10,7 +10,6 @@ import { collapseRuns, foldFastWord } from './word-fold';
  */
 export class Token {
   private normValue: string | undefined;
-  private keyValue: string | undefined;
 
   constructor(
     /** The text the word was read from (the prose or data view). */
@@ -38,10 +37,12 @@ export class Token {
     return this.normValue;
   }
 
-  /** `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. */
+  /**
+   * `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. Not kept: only words
+   * with hidden letters or a stem ask for it, and a field per token costs every message.
+   */
   get key(): string {
-    if (this.keyValue === undefined) this.keyValue = collapseRuns(this.norm);
-    return this.keyValue;
+    return collapseRuns(this.norm);
   }
 }
 

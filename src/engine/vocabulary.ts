@@ -59,11 +59,12 @@ export function markWords(firstWordIds: Iterable<number>, stems: boolean): numbe
   return mark;
 }
 
-/** The marks of a word, from its vocabulary id and its stem id (either may be {@link NOT_IN_VOCABULARY}). */
-export function marksOfWord(id: number, stem: number): number {
-  let found = id >= 0 && id < marks.length ? (marks[id] as number) : 0;
-  if (stem !== NOT_IN_VOCABULARY) found |= stemListMarks;
-  return found;
+/**
+ * The marks of every word, by vocabulary id (read it once per message: it is replaced when it
+ * grows), and the marks every word with a stem carries.
+ */
+export function wordMarks(): { readonly byId: Uint32Array; readonly ofStems: number } {
+  return { byId: marks, ofStems: stemListMarks };
 }
 
 /** The id of a key, added to the vocabulary if new. */

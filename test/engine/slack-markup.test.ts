@@ -43,8 +43,10 @@ describe('readMarkup', () => {
     expect(views.data.text).toContain('> quoted words');
   });
 
-  test('the hidden view holds what prose leaves out, so prose and hidden cover the data once', () => {
+  test('the hidden view holds the code, quotes and link targets prose leaves out, not emoji names', () => {
     const views = readMarkup('see <https://x.io/a|the doc> `rm -rf` :tada:\n&gt; quoted');
+    expect(views.hidden.text).not.toContain('tada');
+    expect(readMarkup('bravo :tada: :rocket:').hidden.text).toBe('');
     expect(views.hidden.text).toContain('https://x.io/a');
     expect(views.hidden.text).toContain('rm -rf');
     expect(views.hidden.text).toContain('> quoted');
