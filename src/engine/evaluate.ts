@@ -22,8 +22,8 @@ import { ChatMessage, DATA_LEAK_CATEGORIES, Finding, Lang, Localized, RuleError,
  */
 export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
   const text = new PreparedText(message.text, message.lang ?? ruleSet.defaultLang);
-  const findings: Finding[] = [];
-  const errors: RuleError[] = [];
+  let findings: Finding[] | undefined;
+  let errors: RuleError[] | undefined;
   let input: DetectionInput | undefined;
   for (const rule of rulesInScope(ruleSet.rules, message.channel)) {
     if (rule.exempt.size !== 0 && message.user !== undefined && rule.exempt.has(message.user)) continue;
@@ -33,16 +33,17 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
     try {
       detections = rule.detect(input);
     } catch (error) {
-      errors.push({ rule: rule.id, message: describeError(error) });
+      (errors ??= []).push({ rule: rule.id, message: describeError(error) });
       continue;
     }
-    for (const detection of detections) findings.push(toFinding(rule, detection, message.text));
+    for (const detection of detections) (findings ??= []).push(toFinding(rule, detection, message.text));
   }
-  if (findings.length > 1) {
+  if (findings !== undefined && findings.length > 1) {
     findings.sort(byPosition);
     maskLeaksInOtherExcerpts(findings, message.text);
   }
-  return new LazyVerdict(findings, errors, text);
+  // Most messages break no rule: they share one frozen empty list rather than allocate two.
+  return new LazyVerdict(findings ?? NO_FINDINGS, errors ?? NO_ERRORS, text);
 }
 
 /**
@@ -50,10 +51,13 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
  * reminders (and language-specific rules) need the language. A class, not an object literal
  * with a getter: V8 builds those on a slow path.
  */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_ERRORS: readonly RuleError[] = Object.freeze([]);
+
 class LazyVerdict implements Verdict {
   constructor(
-    readonly findings: Finding[],
-    readonly errors: RuleError[],
+    readonly findings: readonly Finding[],
+    readonly errors: readonly RuleError[],
     private readonly text: PreparedText,
   ) {}
 
@@ -62,7 +66,7 @@ class LazyVerdict implements Verdict {
   }
 
   /** What `JSON.stringify` writes: the verdict's data, without the prepared text. */
-  toJSON(): { findings: Finding[]; lang: Lang; errors: RuleError[] } {
+  toJSON(): { findings: readonly Finding[]; lang: Lang; errors: readonly RuleError[] } {
     return { findings: this.findings, lang: this.lang, errors: this.errors };
   }
 }

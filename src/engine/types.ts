@@ -109,9 +109,10 @@ export interface RuleError {
 
 /** The outcome of evaluating one message against a rule set. */
 export interface Verdict {
-  findings: Finding[];
+  /** By position in the text; the same frozen empty list when there is none. */
+  readonly findings: readonly Finding[];
   /** The language the message was judged to be written in. */
   lang: Lang;
   /** Rules that could not be evaluated on this message. */
-  errors: RuleError[];
+  readonly errors: readonly RuleError[];
 }

@@ -32,7 +32,7 @@ export interface TrySample {
   /** Index of the sample in the list given. */
   sample: number;
   /** Findings, excerpts masked for data-leak categories. */
-  findings: Finding[];
+  findings: readonly Finding[];
 }
 
 /** The outcome of {@link tryRule}. */
