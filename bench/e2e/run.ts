@@ -346,7 +346,7 @@ async function main(): Promise<void> {
       : `not pinned (${hasTaskset ? 'one core' : 'no taskset'}): the three processes share the cores`,
   );
   console.log(
-    `${int(STEP_SECONDS)} s per rate, open-loop, keep-alive; 1 event in ${BREAK_EVERY} breaks a rule (each from its own author), the rest ordinary chat; ` +
+    `${int(STEP_SECONDS)} s per rate, open-loop, keep-alive; ${BREAK_EVERY === 0 ? "ordinary chat only" : `1 event in ${BREAK_EVERY} breaks a rule (each from its own author), the rest ordinary chat`}; ` +
       `ack latency from the time an event was due to the end of the response; "sustainable": achieved >= 95 % of target and p99 < 50 ms\n`,
   );
   const plan = workload();

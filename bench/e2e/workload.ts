@@ -16,10 +16,33 @@ export const MODERATION_CHANNEL = 'C0MODSBENCH';
  * Target rates (events/s) and how long each is held. A server is not driven further once it
  * has fallen clearly behind (see run.ts), so the top rates only find the bare app's ceiling.
  */
-export const RATES = [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000];
+export const RATES = ratesFromEnvironment() ?? [250, 500, 1_000, 1_500, 2_000, 3_000, 4_000, 5_000, 6_000];
 export const STEP_SECONDS = 5;
-/** One event in this many breaks a rule. */
-export const BREAK_EVERY = 20;
+/**
+ * One event in this many breaks a rule: 20 by default (a stress mix: the charter's own bar is at
+ * most 1 message in 2,000 nudged or flagged), `E2E_BREAK_EVERY` to change it, 0 for none.
+ */
+export const BREAK_EVERY = breakEveryFromEnvironment();
+
+function ratesFromEnvironment(): number[] | undefined {
+  const value = process.env['E2E_RATES'];
+  if (value === undefined || value.trim() === '') return undefined;
+  const rates = value.split(',').map((rate) => Number(rate.trim()));
+  if (rates.some((rate) => !Number.isInteger(rate) || rate <= 0)) {
+    throw new Error(`E2E_RATES must be a comma-separated list of positive whole numbers of events per second (got "${value}")`);
+  }
+  return rates;
+}
+
+function breakEveryFromEnvironment(): number {
+  const value = process.env['E2E_BREAK_EVERY'];
+  if (value === undefined || value.trim() === '') return 20;
+  const every = Number(value);
+  if (!Number.isInteger(every) || every < 0 || every === 1) {
+    throw new Error(`E2E_BREAK_EVERY must be 0 (no breaking message) or a whole number of 2 or more (got "${value}")`);
+  }
+  return every;
+}
 const PEOPLE = 300;
 const CORPUS = 20_000;
 
@@ -69,7 +92,7 @@ export function totalEvents(): number {
 }
 
 function isBreaking(index: number): boolean {
-  return index % BREAK_EVERY === BREAK_EVERY / 2;
+  return BREAK_EVERY !== 0 && index % BREAK_EVERY === Math.floor(BREAK_EVERY / 2);
 }
 
 /** Builds the workload (about 100 ms: the chat corpus is generated once). */

@@ -43,7 +43,7 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
     maskLeaksInOtherExcerpts(findings, message.text);
   }
   // Most messages break no rule: they share one frozen empty list rather than allocate two.
-  return new LazyVerdict(findings ?? NO_FINDINGS, errors ?? NO_ERRORS, text);
+  return new LazyVerdict(findings ?? NO_FINDINGS, errors ?? NO_ERRORS, text, text.languageCameFromHint);
 }
 
 /**
@@ -59,6 +59,7 @@ class LazyVerdict implements Verdict {
     readonly findings: readonly Finding[],
     readonly errors: readonly RuleError[],
     private readonly text: PreparedText,
+    readonly localeMattered: boolean,
   ) {}
 
   get lang(): Lang {
@@ -66,8 +67,8 @@ class LazyVerdict implements Verdict {
   }
 
   /** What `JSON.stringify` writes: the verdict's data, without the prepared text. */
-  toJSON(): { findings: readonly Finding[]; lang: Lang; errors: readonly RuleError[] } {
-    return { findings: this.findings, lang: this.lang, errors: this.errors };
+  toJSON(): { findings: readonly Finding[]; lang: Lang; errors: readonly RuleError[]; localeMattered: boolean } {
+    return { findings: this.findings, lang: this.lang, errors: this.errors, localeMattered: this.localeMattered };
   }
 }
 

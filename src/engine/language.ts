@@ -56,6 +56,11 @@ const SIDES: Uint8Array = (() => {
  * @example detectLanguage(tokenize('pros and cons'), 'fr') === 'en'
  */
 export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
+  return languageOfWords(tokens) ?? fallback;
+}
+
+/** The side with more function words, or `undefined` when the words do not decide. */
+export function languageOfWords(tokens: readonly Token[]): Lang | undefined {
   let french = 0;
   let english = 0;
   // Indexed loops here and in the detectors' word scans: an iterator allocates a result per word
@@ -69,5 +74,5 @@ export function detectLanguage(tokens: readonly Token[], fallback: Lang): Lang {
   }
   if (french > english) return 'fr';
   if (english > french) return 'en';
-  return fallback;
+  return undefined;
 }

@@ -2,7 +2,7 @@
  * Prepares a message once for all detectors: markup read, words folded, language guessed.
  * Each part is computed on first use, so a rule set that never needs the words never pays for them.
  */
-import { detectLanguage } from './language';
+import { languageOfWords } from './language';
 import { Lexicon, marksOfTokens } from './lexicon';
 import { MarkupViews, Mention, readMarkup } from './slack-markup';
 import { TextView, toOriginalRange } from './text-view';
@@ -16,6 +16,7 @@ export class PreparedText {
   private words: Token[] | undefined;
   private hiddenWords: readonly Token[] | undefined;
   private language: Lang | undefined;
+  private languageFromHint = false;
   private shared: Map<object, unknown> | undefined;
   private facts: TextStats | undefined;
   private proseMarks = -1;
@@ -108,8 +109,20 @@ export class PreparedText {
 
   /** The message's language: from its words, else the author's locale. */
   get lang(): Lang {
-    if (this.language === undefined) this.language = detectLanguage(this.tokens, this.localeHint);
+    if (this.language === undefined) {
+      const decided = languageOfWords(this.tokens);
+      this.languageFromHint = decided === undefined;
+      this.language = decided ?? this.localeHint;
+    }
     return this.language;
+  }
+
+  /**
+   * True once the language was asked for and the words did not decide it: the locale hint did.
+   * With another hint, whatever read the language might have answered otherwise.
+   */
+  get languageCameFromHint(): boolean {
+    return this.languageFromHint;
   }
 
   /**

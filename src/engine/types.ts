@@ -113,6 +113,12 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   /** The language the message was judged to be written in. */
   lang: Lang;
+  /**
+   * A rule needed the message's language and its words did not decide it, so the locale hint
+   * (`ChatMessage.lang`, else the rule set's default) did: with the author's real locale, the
+   * findings could differ. False when no rule asked, or the words decided.
+   */
+  readonly localeMattered: boolean;
   /** Rules that could not be evaluated on this message. */
   readonly errors: readonly RuleError[];
 }

@@ -7,7 +7,7 @@
  * Nothing is sent here: the relay delivers the outbox.
  */
 import { evaluate } from '../engine/evaluate';
-import type { Lang } from '../engine/types';
+import type { ChatMessage, Lang, Verdict } from '../engine/types';
 import type { Logger } from './logger';
 import { decideOutcome, DEFAULT_POLICY, firstFindingPerRule, KindnessPolicy } from './policy';
 import type { Clock, ModerationStore, PriorQuery, RecordedMessage, RuleSource } from './ports';
@@ -34,8 +34,23 @@ export interface IncomingMessage {
   /** The message is an edit (`message_changed`) of one already seen. */
   edited?: boolean;
   permalink?: string;
-  /** The author's locale (their Slack language). */
+  /** The author's locale (their Slack language), when already known. */
   locale?: Lang;
+  /**
+   * Looks the author up, only when the message needs it: it breaks a rule (the reminder speaks
+   * their language; a bot's message is not moderated), it is an edit, or its language was unclear
+   * and the author's locale decides it. Most messages need no lookup at all. Without it, `locale`
+   * is all there is and the author counts as a person.
+   */
+  lookUpAuthor?: () => Promise<AuthorFacts>;
+}
+
+/** What the Slack layer knows of an author. */
+export interface AuthorFacts {
+  /** Their Slack language, when their profile has one. */
+  locale?: Lang;
+  /** A bot user (an app posting as a user): its messages are not moderated. */
+  isBot: boolean;
 }
 
 /** What happened to a message, for the caller and for logs (ids and counts only). */
@@ -50,6 +65,8 @@ export interface HandleResult {
   queued: number;
   /** Rules whose detector failed on this message. */
   failedRules: string[];
+  /** The author turned out to be a bot: nothing was recorded. */
+  botAuthor?: true;
 }
 
 /** What `createMessageHandler` needs. */
@@ -72,13 +89,17 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
   const clock = deps.clock ?? SYSTEM_CLOCK;
   return async function handleMessage(message: IncomingMessage): Promise<HandleResult> {
     const ruleSet = deps.rules.current();
-    const chat = {
-      text: message.text,
-      channel: message.channel,
-      user: message.author,
-      ...(message.locale !== undefined ? { lang: message.locale } : {}),
-    };
-    const verdict = evaluate(chat, ruleSet);
+    let locale = message.locale;
+    let verdict = evaluate(chatMessage(message, locale), ruleSet);
+    if (locale === undefined && message.lookUpAuthor !== undefined && needsAuthor(verdict, message)) {
+      const author = await message.lookUpAuthor();
+      if (author.isBot) return botAuthorResult();
+      locale = author.locale;
+      // The language came from the default and the author's own differs: judge it again.
+      if (verdict.localeMattered && locale !== undefined && locale !== ruleSet.defaultLang) {
+        verdict = evaluate(chatMessage(message, locale), ruleSet);
+      }
+    }
     const failedRules = verdict.errors.map((e) => e.rule);
     if (failedRules.length > 0) {
       deps.logger?.warn({ eventId: message.eventId, rules: failedRules }, 'rules failed on a message');
@@ -109,7 +130,7 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
     if (policy.ladder !== undefined) {
       query.ladder = { categories: policy.ladder.categories, since: now - policy.ladder.windowMs };
     }
-    const lang = message.locale ?? verdict.lang;
+    const lang = locale ?? verdict.lang;
     const stored = await deps.store.recordMessage(query, now, (prior) =>
       decideOutcome(byRule, prior, policy, { message: recorded, lang }),
     );
@@ -133,6 +154,34 @@ export function createMessageHandler(deps: MessageHandlerDeps): MessageHandler {
       'message recorded',
     );
     return result;
+  };
+}
+
+/** What the engine reads of an incoming message. */
+function chatMessage(message: IncomingMessage, locale: Lang | undefined): ChatMessage {
+  return {
+    text: message.text,
+    channel: message.channel,
+    user: message.author,
+    ...(locale !== undefined ? { lang: locale } : {}),
+  };
+}
+
+/** Whether the author must be known: the message breaks a rule, is an edit, or its language was unclear. */
+function needsAuthor(verdict: Verdict, message: IncomingMessage): boolean {
+  return verdict.findings.length > 0 || message.edited === true || verdict.localeMattered;
+}
+
+function botAuthorResult(): HandleResult {
+  return {
+    rules: [],
+    duplicateEvent: false,
+    flagsCreated: 0,
+    flagsUpdated: 0,
+    flagsResolved: 0,
+    queued: 0,
+    failedRules: [],
+    botAuthor: true,
   };
 }
 

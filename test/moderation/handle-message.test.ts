@@ -166,3 +166,51 @@ describe('handleMessage', () => {
     expect(flags[0]?.excerpt).not.toContain(token);
   });
 });
+
+describe('handleMessage looks the author up only when the message needs it', () => {
+  /** A lookup that counts its calls. */
+  function lookup(facts: { locale?: 'fr' | 'en'; isBot: boolean }) {
+    const calls = { count: 0 };
+    const lookUpAuthor = async () => {
+      calls.count++;
+      return facts;
+    };
+    return { calls, lookUpAuthor };
+  }
+
+  it('a clean message whose words say its language needs no lookup', async () => {
+    const { calls, lookUpAuthor } = lookup({ locale: 'en', isBot: false });
+    const result = await handler()(message('On se retrouve à 14h pour la revue du sprint ?', { locale: undefined, lookUpAuthor } as Partial<IncomingMessage>));
+    expect(result.rules).toEqual([]);
+    expect(calls.count).toBe(0);
+  });
+
+  it('a message that breaks a rule is looked up once, and the reminder speaks the author’s language', async () => {
+    const { calls, lookUpAuthor } = lookup({ locale: 'en', isBot: false });
+    const result = await handler()(message("t'es vraiment un con", { locale: undefined, lookUpAuthor } as Partial<IncomingMessage>));
+    expect(calls.count).toBe(1);
+    expect(result.flagsCreated).toBe(2);
+    await relay.drain();
+    expect(notifier.delivered[0]?.payload).toMatchObject({ user: 'U0456EFGH', lang: 'en' });
+  });
+
+  it('a bot author’s breaking message is not recorded', async () => {
+    const { calls, lookUpAuthor } = lookup({ isBot: true });
+    const result = await handler()(message("t'es vraiment un con", { locale: undefined, lookUpAuthor } as Partial<IncomingMessage>));
+    expect(calls.count).toBe(1);
+    expect(result).toMatchObject({ botAuthor: true, rules: [], flagsCreated: 0, queued: 0 });
+    expect((await temp.store.listFlags({ includeShadow: true }, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('a word offensive in French only, in a message whose words do not tell its language, is judged in the author’s language', async () => {
+    // The rule set's default language is French: "grosse bite" alone would be French.
+    const english = lookup({ locale: 'en', isBot: false });
+    const fromEnglish = await handler()(message('grosse bite', { locale: undefined, lookUpAuthor: english.lookUpAuthor } as Partial<IncomingMessage>));
+    expect(english.calls.count).toBe(1);
+    expect(fromEnglish.rules).toEqual([]);
+
+    const french = lookup({ locale: 'fr', isBot: false });
+    const fromFrench = await handler()(message('grosse bite', { locale: undefined, lookUpAuthor: french.lookUpAuthor } as Partial<IncomingMessage>));
+    expect(fromFrench.rules).toEqual(['profanity']);
+  });
+});

@@ -59,6 +59,24 @@ describe('reminders', () => {
     expect(h.sim.callsTo('users.info')[0]?.args.include_locale).toBeTruthy();
   });
 
+  it('asks Slack who the author is only when a message needs it: clean chat costs no users.info call', async () => {
+    await h.slack.sendEvent(messageEvent({ channel: GENERAL, user: ALICE, text: 'Bonjour à tous, le point est à 14h.' }));
+    await h.slack.sendEvent(messageEvent({ channel: PROJET, user: BOB, text: 'The release notes are ready for review.' }));
+    await h.settle();
+    expect(h.sim.callsTo('users.info')).toEqual([]);
+    await h.slack.sendEvent(messageEvent({ channel: PROJET, user: BOB, text: 'this is fucking broken again' }));
+    await h.sim.waitForCalls('chat.postEphemeral', 1);
+    expect(h.sim.callsTo('users.info').map((c) => c.args.user)).toEqual([BOB]);
+  });
+
+  it('a bot user posting without a bot_id is recognised when its message breaks a rule, and left alone', async () => {
+    await h.slack.sendEvent(messageEvent({ channel: PROJET, user: OTHER_BOT, text: 'fucking flaky test' }));
+    await h.settle();
+    expect(h.sim.callsTo('users.info').map((c) => c.args.user)).toEqual([OTHER_BOT]);
+    expect(ephemerals()).toEqual([]);
+    expect(h.sim.callsTo('chat.postMessage')).toEqual([]);
+  });
+
   it('when the locale cannot be looked up, reminds in the language the message was written in', async () => {
     h.sim.failNext('users.info', { status: 500 });
     await h.slack.sendEvent(messageEvent({ channel: PROJET, user: ALICE, text: 'this is fucking broken again' }));

@@ -47,9 +47,10 @@ async function handleMessageEvent(ctx: SlackContext, event: unknown, rawBody: An
       ctx.logger.warn({ channel: check.channel }, 'message event without event_id: not checked');
       return;
     }
-    const [channel, author] = await Promise.all([ctx.directory.channel(check.channel), ctx.directory.user(check.author)]);
+    // The channel decides which rules apply (cached per channel). The author is looked up only if
+    // the message needs it: a workspace's people each cost a users.info call, rate-limited.
+    const channel = await ctx.directory.channel(check.channel);
     if (channel.direct) return;
-    if (author.isBot) return;
     const permalink = ctx.permalink(check.channel, check.ts, check.threadTs);
     await ctx.handleMessage({
       eventId,
@@ -63,7 +64,10 @@ async function handleMessageEvent(ctx: SlackContext, event: unknown, rawBody: An
       ts: check.ts,
       text: check.text,
       edited: check.edited,
-      ...(author.locale !== undefined ? { locale: author.locale } : {}),
+      lookUpAuthor: async () => {
+        const author = await ctx.directory.user(check.author);
+        return { isBot: author.isBot, ...(author.locale !== undefined ? { locale: author.locale } : {}) };
+      },
       ...(check.threadTs !== undefined ? { threadTs: check.threadTs } : {}),
       ...(permalink !== undefined ? { permalink } : {}),
     });
