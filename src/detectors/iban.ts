@@ -21,7 +21,7 @@
  */
 import { electronicFormatIBAN, getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import type { Detector } from './types';
 
@@ -89,7 +89,7 @@ export const iban: Detector<IbanOptions> = {
     const candidate = new RegExp(CANDIDATE.source, CANDIDATE.flags);
 
     return ({ text }) => {
-      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

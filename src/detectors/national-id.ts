@@ -14,7 +14,7 @@
  * // "mon numéro de sécu : 1 85 05 78 006 084 91" → one detection over the number
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import { nirKey } from './checksums';
 import type { Detector } from './types';
@@ -83,7 +83,7 @@ export const nationalId: Detector<NationalIdOptions> = {
     const nir = new RegExp(NIR.source, NIR.flags);
 
     return ({ text }) => {
-      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

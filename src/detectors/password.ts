@@ -37,7 +37,7 @@
  * // excerpt "mdp du wifi c'est ••••••••"
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import type { PreparedText } from '../engine/prepare';
 import type { Token } from '../engine/tokenize';
 import { internKey, markWords } from '../engine/vocabulary';
@@ -138,11 +138,13 @@ const LABELLED = new RegExp(
 );
 
 /**
- * Where {@link LABELLED} may start: its label alone, with the same guards. Every match of
- * LABELLED starts where this one matches, so the scan looks for labels with this cheaper pattern
- * and tries the whole one (sticky) only there. Has no groups: a match costs no group strings.
+ * Where {@link LABELLED} may start: its label alone. Every match of LABELLED starts where this
+ * one matches, so the scan looks for labels with this cheaper pattern and tries the whole one
+ * (sticky) only there. It has no look-behind (LABELLED's own rejects a label glued to a word):
+ * a pattern that opens with one is searched position by position, twice as slowly. No groups
+ * either: a match costs no group strings.
  */
-const LABEL_AT = new RegExp(String.raw`(?<![\p{L}\p{N}/-])(?:${LABEL})(?![\p{L}\p{N}])`, 'giu');
+const LABEL_AT = new RegExp(String.raw`(?:${LABEL})(?![\p{L}\p{N}])`, 'giu');
 
 /** Credentials without a password label: "VPN login is jmartin / Autumn_leaves_77". */
 const CREDENTIALS = new RegExp(
@@ -151,6 +153,22 @@ const CREDENTIALS = new RegExp(
     String.raw`[^\s/|,;]{2,64}${SPACE}{0,3}/${SPACE}{0,3}(?=\S)`,
   'giu',
 );
+
+/** Words that open {@link CREDENTIALS} (folded), and the same words for a raw text. */
+const CREDENTIAL_WORDS = ['login', 'identifiant', 'identifiants', 'creds', 'credentials', 'acces', 'access'];
+const CREDENTIAL_MARK = markWords(
+  CREDENTIAL_WORDS.map((word) => internKey(collapseRuns(word))),
+  false,
+);
+const CREDENTIAL_WORD = /login|identifiant|creds|credentials|acc[eè]s/i;
+
+/**
+ * Whether {@link CREDENTIALS} may match: its opening word is among the prose's words, or in the
+ * hidden parts. Spares most messages that mention a password a scan of the whole text.
+ */
+function mayHoldCredentials(text: PreparedText): boolean {
+  return text.hasWordMarked(CREDENTIAL_MARK) || (!text.hasOnlyProse && CREDENTIAL_WORD.test(text.hidden.text));
+}
 
 /** A login written just before the password label: "login admin / pass …", "user: bob pwd …". */
 const LOGIN_BEFORE =
@@ -394,7 +412,7 @@ export const password: Detector<PasswordOptions> = {
     const credentials = new RegExp(CREDENTIALS.source, CREDENTIALS.flags);
 
     return ({ text }) => {
-      if (!mayHoldLabel(text)) return [];
+      if (!mayHoldLabel(text)) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const found: Array<{ start: number; valueAt: number; end: number }> = [];
@@ -429,7 +447,8 @@ export const password: Detector<PasswordOptions> = {
 
       // "login is jmartin / Autumn_leaves_77": no password label, a strong value after the login.
       credentials.lastIndex = 0;
-      while ((match = credentials.exec(data)) !== null && found.length < MAX_DETECTIONS) {
+      const credentialsPossible = mayHoldCredentials(text);
+      while (credentialsPossible && (match = credentials.exec(data)) !== null && found.length < MAX_DETECTIONS) {
         const start = match.index;
         const valueAt = start + match[0].length;
         const value = readValue(data, valueAt, false);

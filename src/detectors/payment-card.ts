@@ -21,7 +21,7 @@
  * // excerpt "•••• •••• •••• 1106"
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import { luhnValid } from './checksums';
 import type { Detector } from './types';
@@ -206,7 +206,7 @@ export const paymentCard: Detector<PaymentCardOptions> = {
     const run = new RegExp(RUN.source, RUN.flags);
 
     return ({ text }) => {
-      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return [];
+      if (text.digitCount < MIN_DIGITS || !PREFILTER.test(text.original)) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

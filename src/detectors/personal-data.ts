@@ -37,7 +37,7 @@ import {
   type PhoneNumber,
 } from 'libphonenumber-js/max';
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import type { Detector } from './types';
 
@@ -332,7 +332,7 @@ export const personalData: Detector<PersonalDataOptions> = {
       const original = text.original;
       const lookForPhones = phones && text.digitCount >= 8 && PHONE_PREFILTER.test(original);
       const lookForEmails = emails && text.stats.bareAt && EMAIL_PREFILTER.test(original);
-      if (!lookForPhones && !lookForEmails) return [];
+      if (!lookForPhones && !lookForEmails) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const detections: Detection[] = [];

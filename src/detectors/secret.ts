@@ -23,7 +23,7 @@
  * // "token: xoxb-…" → one detection, message id `slackToken`, excerpt "xoxb-••••••••••-…"
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import type { TextStats } from '../engine/text-stats';
 import type { Detector } from './types';
@@ -413,7 +413,7 @@ export const secret: Detector<SecretOptions> = {
     }));
 
     return ({ text }) => {
-      if (!mayHoldSecret(text.stats, text.original) || !ANY_KEYWORD.test(text.original)) return [];
+      if (!mayHoldSecret(text.stats, text.original) || !ANY_KEYWORD.test(text.original)) return NO_DETECTIONS;
       const view = text.data;
       const data = view.text;
       const hits: Array<Hit & { type: SecretType }> = [];

@@ -4,7 +4,7 @@
  * several letters in prose count, and only past a minimum length.
  */
 import { z } from 'zod';
-import type { Detection } from '../engine/detection';
+import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import type { Token } from '../engine/tokenize';
 import type { Detector } from './types';
 
@@ -45,7 +45,7 @@ export const shouting: Detector<ShoutingOptions> = {
   create(options) {
     return ({ text }) => {
       const tokens = text.tokens;
-      if (countLoudWords(tokens, options.minWordLength) < options.minWords) return [];
+      if (countLoudWords(tokens, options.minWordLength) < options.minWords) return NO_DETECTIONS;
       let letters = 0;
       let capitals = 0;
       let loudWords = 0;
@@ -68,9 +68,9 @@ export const shouting: Detector<ShoutingOptions> = {
           loudLetters += token.letters;
         }
       }
-      if (first === undefined || last === undefined) return [];
-      if (loudWords < options.minWords || loudLetters < options.minLetters) return [];
-      if (capitals < letters * options.minRatio) return [];
+      if (first === undefined || last === undefined) return NO_DETECTIONS;
+      if (loudWords < options.minWords || loudLetters < options.minLetters) return NO_DETECTIONS;
+      if (capitals < letters * options.minRatio) return NO_DETECTIONS;
       const [start, end] = text.tokenRange(first, last);
       const detection: Detection = { start, end, messageId: 'shouting' };
       return [detection];

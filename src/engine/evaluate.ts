@@ -36,7 +36,10 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
       (errors ??= []).push({ rule: rule.id, message: describeError(error) });
       continue;
     }
-    for (const detection of detections) (findings ??= []).push(toFinding(rule, detection, message.text));
+    // An indexed loop: most lists are the shared frozen empty one, which an iterator handles slowly.
+    for (let d = 0; d < detections.length; d++) {
+      (findings ??= []).push(toFinding(rule, detections[d] as Detection, message.text));
+    }
   }
   if (findings !== undefined && findings.length > 1) {
     findings.sort(byPosition);
