@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { compileLexicon, foldPhrase, Lexicon, LexiconEntry, matchLexicon, matchLexiconAt } from '../engine/lexicon';
-import { Token, USER_TOKEN } from '../engine/tokenize';
+import { Token, USER_TOKEN } from '../engine/token';
 import type { Detector } from './types';
 
 /**

@@ -6,7 +6,8 @@ import { languageOfWords } from './language';
 import { Lexicon, marksOfTokens } from './lexicon';
 import { MarkupViews, Mention, readMarkup } from './slack-markup';
 import { TextView, toOriginalRange } from './text-view';
-import { Token, tokenize } from './tokenize';
+import type { Token } from './token';
+import { tokenize } from './tokenize';
 import { TextStats, textStats } from './text-stats';
 import { Lang } from './types';
 
