@@ -52,6 +52,8 @@ let runSecond: Token | undefined;
 /** End offset of the run's last letter. */
 let runEnd = 0;
 let runCapitals = 0;
+/** Letters of a spelled-out run kept for matching: longer than any word a list holds. */
+const MAX_SPELLED_OUT = 64;
 /** The run's folded letters from the third on (the first two are read from their tokens if the run is joined). */
 let runNorm = '';
 
@@ -330,7 +332,9 @@ function extendRun(norm: string, end: number, capitals: number): void {
   runCount++;
   runEnd = end;
   runCapitals += capitals;
-  runNorm += norm;
+  // Past any list word's length the letters are not kept: the joined word can match nothing,
+  // and a 40,000-character "f u f u …" would otherwise build a string of 20,000 pieces.
+  if (runNorm.length < MAX_SPELLED_OUT) runNorm += norm;
 }
 
 /** Ends the run of spelled-out letters, if any: three letters or more make one word, fewer stay words of their own. */

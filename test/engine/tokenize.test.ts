@@ -29,6 +29,15 @@ describe('tokenize', () => {
     expect(norms('a b')).toEqual(['a', 'b']);
   });
 
+  test('a spelled-out run longer than any word stays one word over its whole span, its letters counted', () => {
+    const text = 'F U '.repeat(1_000).trim();
+    const tokens = tokenize(text);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]).toMatchObject({ start: 0, end: text.length, letters: 2_000, capitals: 2_000 });
+    expect(tokens[0]?.norm.startsWith('fufufu')).toBe(true);
+    expect(tokens[0]?.norm.length).toBeLessThan(100);
+  });
+
   test('maps every word back to its position and counts capitals', () => {
     const [first] = tokenize('  HELLO world');
     expect(first).toMatchObject({ start: 2, end: 7, letters: 5, capitals: 5 });
