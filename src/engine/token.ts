@@ -10,6 +10,7 @@ import { collapseRuns, foldFastWord } from './word-fold';
  */
 export class Token {
   private normValue: string | undefined;
+  private keyValue: string | undefined;
 
   constructor(
     /** The text the word was read from (the prose or data view). */
@@ -37,12 +38,10 @@ export class Token {
     return this.normValue;
   }
 
-  /**
-   * `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. Not kept: only words
-   * with hidden letters or a stem ask for it, and a field per token costs every message.
-   */
+  /** `norm` with runs of the same character collapsed: `fuuuck` → `fuck`. */
   get key(): string {
-    return collapseRuns(this.norm);
+    if (this.keyValue === undefined) this.keyValue = collapseRuns(this.norm);
+    return this.keyValue;
   }
 }
 
