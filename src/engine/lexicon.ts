@@ -12,7 +12,7 @@
 import type { Token } from './token';
 import { tokenize } from './tokenize';
 import { collapseRuns } from './word-fold';
-import { ALL_MARKS, internKey, internStem, markWords, NOT_IN_VOCABULARY, wordMarks, stemIdsOf } from './vocabulary';
+import { ALL_MARKS, internKey, internStem, markWords, NOT_IN_VOCABULARY, stemWordMarks, wordMarkTable, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -142,7 +142,8 @@ export function matchLexicon(lexicon: Lexicon, tokens: readonly Token[]): Lexico
  * that no entry of the lexicon is in it.
  */
 export function marksOfTokens(tokens: readonly Token[]): number {
-  const { byId, ofStems } = wordMarks();
+  const byId = wordMarkTable();
+  const ofStems = stemWordMarks();
   const known = byId.length;
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {

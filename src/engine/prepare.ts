@@ -3,13 +3,15 @@
  * Each part is computed on first use, so a rule set that never needs the words never pays for them.
  */
 import { languageOfWords } from './language';
-import { Lexicon, marksOfTokens } from './lexicon';
+import type { Lexicon } from './lexicon';
 import { MarkupViews, Mention, readMarkup } from './slack-markup';
 import { TextView, toOriginalRange } from './text-view';
 import type { Token } from './token';
-import { tokenize } from './tokenize';
+import { marksOfLastTokenize, tokenize } from './tokenize';
 import { TextStats, textStats } from './text-stats';
 import { Lang } from './types';
+
+const NO_WORDS: readonly Token[] = Object.freeze([]);
 
 /** A message ready for matching. Immutable; parts are computed lazily. */
 export class PreparedText {
@@ -20,8 +22,8 @@ export class PreparedText {
   private languageFromHint = false;
   private shared: Map<object, unknown> | undefined;
   private facts: TextStats | undefined;
-  private proseMarks = -1;
-  private hiddenMarks = -1;
+  private proseMarks = 0;
+  private hiddenMarks = 0;
 
   /**
    * @param original the message text exactly as Slack delivers it
@@ -49,8 +51,7 @@ export class PreparedText {
 
   /** The words of the prose view, folded for matching. */
   get tokens(): readonly Token[] {
-    if (this.words === undefined) this.words = tokenize(this.prose.text);
-    return this.words;
+    return this.words ?? this.tokenizeProse();
   }
 
   /** True when the message has no code, quote or link target: its prose (and emoji) is all there is. */
@@ -65,11 +66,7 @@ export class PreparedText {
 
   /** The words of what the prose view leaves out: code, quotes, link targets (see {@link MarkupViews.hidden}). */
   get hiddenTokens(): readonly Token[] {
-    if (this.hiddenWords === undefined) {
-      const hidden = this.views().hidden;
-      this.hiddenWords = hidden.text === '' ? [] : tokenize(hidden.text);
-    }
-    return this.hiddenWords;
+    return this.hiddenWords ?? this.tokenizeHidden();
   }
 
   /**
@@ -82,13 +79,13 @@ export class PreparedText {
 
   /** Whether a word of the prose may carry `mark` (see `markWords` in `vocabulary.ts`). */
   hasWordMarked(mark: number): boolean {
-    if (this.proseMarks === -1) this.proseMarks = marksOfTokens(this.tokens);
+    if (this.words === undefined) this.tokenizeProse();
     return (this.proseMarks & mark) !== 0;
   }
 
   /** {@link mayMatch} for the words of the hidden view ({@link hiddenTokens}). */
   hiddenMayMatch(lexicon: Lexicon): boolean {
-    if (this.hiddenMarks === -1) this.hiddenMarks = marksOfTokens(this.hiddenTokens);
+    if (this.hiddenWords === undefined) this.tokenizeHidden();
     return (this.hiddenMarks & lexicon.mark) !== 0;
   }
 
@@ -141,6 +138,23 @@ export class PreparedText {
   /** Original `[start, end)` of tokens `first..last` (inclusive). */
   tokenRange(first: Token, last: Token): [number, number] {
     return toOriginalRange(this.prose, first.start, last.end);
+  }
+
+  /** Splits the prose into words, and keeps the word marks the tokenizer gathered on the way. */
+  private tokenizeProse(): Token[] {
+    const words = tokenize(this.prose.text);
+    this.words = words;
+    this.proseMarks = marksOfLastTokenize();
+    return words;
+  }
+
+  /** Splits the hidden view into words (none when it is empty), with their word marks. */
+  private tokenizeHidden(): readonly Token[] {
+    const hidden = this.views().hidden;
+    const words = hidden.text === '' ? NO_WORDS : tokenize(hidden.text);
+    this.hiddenWords = words;
+    this.hiddenMarks = hidden.text === '' ? 0 : marksOfLastTokenize();
+    return words;
   }
 
   private views(): MarkupViews {

@@ -10,7 +10,20 @@ import { charCodesOf } from './char-codes';
 import { CAPITAL, charKind, foldedWordChar, isWordKind, SEPARATOR } from './char-table';
 import { USER_PLACEHOLDER } from './slack-markup';
 import { Token, tokenWithNorm, USER_TOKEN } from './token';
-import { idAt, idOf, isStemNode, NO_NODE, NOT_IN_VOCABULARY, step, TRIE_ROOT, TrieTables, trieTables } from './vocabulary';
+import {
+  ALL_MARKS,
+  idAt,
+  idOf,
+  isStemNode,
+  NO_NODE,
+  NOT_IN_VOCABULARY,
+  stemWordMarks,
+  step,
+  TRIE_ROOT,
+  TrieTables,
+  trieTables,
+  wordMarkTable,
+} from './vocabulary';
 import {
   foldedLetterCode,
   isAsciiLetter,
@@ -58,6 +71,32 @@ const MAX_SPELLED_OUT = 64;
 let runNorm = '';
 
 /**
+ * The word marks of the last text tokenized (see `markWords` in `vocabulary.ts`), gathered as
+ * its words are found, so that no second pass over them is needed. Read it right after
+ * {@link tokenize}, like the other module state here.
+ */
+let marksFound = 0;
+let markTable: Uint32Array = wordMarkTable();
+let stemMarks = 0;
+
+/** The word marks of the words {@link tokenize} returned last. */
+export function marksOfLastTokenize(): number {
+  return marksFound;
+}
+
+/** Adds a word to the list and its marks to {@link marksFound}. */
+function addToken(tokens: Token[], token: Token): void {
+  tokens.push(token);
+  if (token.masked) {
+    marksFound = ALL_MARKS;
+    return;
+  }
+  const id = token.vocabulary;
+  if (id >= 0 && id < markTable.length) marksFound |= markTable[id] as number;
+  if (token.stem !== NOT_IN_VOCABULARY) marksFound |= stemMarks;
+}
+
+/**
  * Tokenizes prose text.
  *
  * @example tokenize("T'es un c0n !").map(t => t.norm) // → ['t', 'es', 'un', 'con']
@@ -69,6 +108,9 @@ export function tokenize(text: string): Token[] {
   pieceText = '';
   pieceCount = 0;
   runCount = 0;
+  marksFound = 0;
+  markTable = wordMarkTable();
+  stemMarks = stemWordMarks();
   const codes = charCodesOf(text);
 
   const flush = (): void => {
@@ -301,7 +343,7 @@ function isEdgeSymbol(code: number): boolean {
 function pushToken(tokens: Token[], token: Token, text: string, codes: Uint16Array): void {
   if (!isSingleLetter(token)) {
     endSpelledOutRun(tokens, text);
-    tokens.push(token);
+    addToken(tokens, token);
     return;
   }
   if (runCount > 0 && continuesRun(codes, token.start)) {
@@ -343,10 +385,10 @@ function endSpelledOutRun(tokens: Token[], text: string): void {
   const first = runFirst as Token;
   if (runCount >= 3) {
     const norm = first.norm + (runSecond as Token).norm + runNorm;
-    tokens.push(tokenWithNorm(text, first.start, runEnd, runCount, runCapitals, norm));
+    addToken(tokens, tokenWithNorm(text, first.start, runEnd, runCount, runCapitals, norm));
   } else {
-    tokens.push(first);
-    if (runCount === 2) tokens.push(runSecond as Token);
+    addToken(tokens, first);
+    if (runCount === 2) addToken(tokens, runSecond as Token);
   }
   runCount = 0;
   runFirst = undefined;

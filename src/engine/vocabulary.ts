@@ -59,12 +59,14 @@ export function markWords(firstWordIds: Iterable<number>, stems: boolean): numbe
   return mark;
 }
 
-/**
- * The marks of every word, by vocabulary id (read it once per message: it is replaced when it
- * grows), and the marks every word with a stem carries.
- */
-export function wordMarks(): { readonly byId: Uint32Array; readonly ofStems: number } {
-  return { byId: marks, ofStems: stemListMarks };
+/** The marks of every word, by vocabulary id (read it once per text: it is replaced when it grows). */
+export function wordMarkTable(): Uint32Array {
+  return marks;
+}
+
+/** The marks every word with a stem carries (the marks of the lists that match by stem). */
+export function stemWordMarks(): number {
+  return stemListMarks;
 }
 
 /** The id of a key, added to the vocabulary if new. */
