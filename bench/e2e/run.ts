@@ -11,6 +11,8 @@
  * ≥ 95 % of the target and p99 < 50 ms), their ratio, and what the bot's database holds: one flag
  * set per breaking message, one reminder each. Figures are printed, never asserted.
  *
+ * E2E_BREAK_EVERY=n sends one rule-breaking message every n events (default 200; 20 is the
+ * stress mix, 0 ordinary chat only); E2E_RATES=1000,3000 runs only those target rates.
  * E2E_CPU_PROF=1 writes a V8 CPU profile of each server into ./e2e-profiles/ (delete it after);
  * E2E_BARE_LISTENERS=36 gives the bare app as many listeners as the bot has (diagnosis).
  */
