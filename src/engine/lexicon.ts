@@ -12,7 +12,7 @@
 import type { Token } from './token';
 import { tokenize } from './tokenize';
 import { collapseRuns } from './word-fold';
-import { ALL_MARKS, internKey, internStem, markWords, NOT_IN_VOCABULARY, stemWordMarks, wordMarkTable, stemIdsOf } from './vocabulary';
+import { idOf, internKey, internStem, markWords, NOT_IN_VOCABULARY, stemWordMarks, wordMarkTable, stemIdsOf } from './vocabulary';
 
 /** One entry of a word list. */
 export interface LexiconEntry {
@@ -85,7 +85,10 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
       for (const masked of maskedVariants(collapseRuns(first))) add(byMaskedKey, masked, compiled);
     }
   }
-  const mark = markWords([...byId.keys(), ...byStem.keys()], byStem.size > 0);
+  // Masked forms are marked too, by their own vocabulary ids: a word with hidden letters carries
+  // the marks of the lists that know its exact masked form, not every list's.
+  const maskedIds = [...byMaskedKey.keys()].map((masked) => internKey(masked));
+  const mark = markWords([...byId.keys(), ...byStem.keys(), ...maskedIds], byStem.size > 0);
   return { byId, byMaskedKey, byStem, firstWords: idTable(byId.keys()), mark };
 }
 
@@ -148,8 +151,7 @@ export function marksOfTokens(tokens: readonly Token[]): number {
   let found = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token;
-    if (token.masked) return ALL_MARKS;
-    const id = token.vocabulary;
+    const id = token.masked ? idOf(token.key) : token.vocabulary;
     if (id >= 0 && id < known) found |= byId[id] as number;
     if (token.stem !== NOT_IN_VOCABULARY) found |= ofStems;
   }

@@ -11,7 +11,6 @@ import { CAPITAL, charKind, foldedWordChar, isWordKind, SEPARATOR } from './char
 import { USER_PLACEHOLDER } from './slack-markup';
 import { Token, tokenWithNorm, USER_TOKEN } from './token';
 import {
-  ALL_MARKS,
   idAt,
   idOf,
   isStemNode,
@@ -87,11 +86,8 @@ export function marksOfLastTokenize(): number {
 /** Adds a word to the list and its marks to {@link marksFound}. */
 function addToken(tokens: Token[], token: Token): void {
   tokens.push(token);
-  if (token.masked) {
-    marksFound = ALL_MARKS;
-    return;
-  }
-  const id = token.vocabulary;
+  // A word with hidden letters (`p*tain`) is not in the vocabulary; its masked form may be.
+  const id = token.masked ? idOf(token.key) : token.vocabulary;
   if (id >= 0 && id < markTable.length) marksFound |= markTable[id] as number;
   if (token.stem !== NOT_IN_VOCABULARY) marksFound |= stemMarks;
 }

@@ -38,9 +38,6 @@ let marks = new Uint32Array(1024);
 let marksGiven = 0;
 let stemListMarks = 0;
 
-/** Every mark: what a word with hidden letters (`p*tain`) carries, since it may be any word. */
-export const ALL_MARKS = 0x7fffffff;
-
 /**
  * Gives a word list its mark and sets it on the ids of the words that start its entries; `stems`
  * tells whether the list also matches words by their stem (every word with a stem then carries it).
