@@ -40,6 +40,7 @@ import { z } from 'zod';
 import { NO_DETECTIONS, type Detection } from '../engine/detection';
 import { toOriginalRange } from '../engine/text-view';
 import type { Detector } from './types';
+import { findEmailAddresses } from './email-addresses';
 
 const country = z.string().refine((code) => isSupportedCountry(code), {
   message: 'a country code known to libphonenumber, e.g. FR',
@@ -92,7 +93,6 @@ const MIN_PHONE_DIGITS = 8;
 
 /** The e-mail prefilter: `x@domain.` (a Slack mention `<@U123>` does not pass). */
 const EMAIL_PREFILTER = /[\p{L}\p{N}._%+-]@[\p{L}\p{N}-]{1,63}\./u;
-const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]{1,64}@(?:[\p{L}\p{N}-]{1,63}\.){1,8}\p{L}{2,24}(?![\p{L}\p{N}-])/gu;
 
 /** Mailboxes of a function rather than a person. */
 const ROLE_LOCAL_PARTS: ReadonlySet<string> = new Set([
@@ -236,7 +236,6 @@ export const personalData: Detector<PersonalDataOptions> = {
     // without it (a build number, a date) is dismissed before libphonenumber is asked.
     const example = getExampleNumber(home, examples);
     const trunkZero = example?.formatNational().startsWith('0') ?? false;
-    const email = new RegExp(EMAIL.source, EMAIL.flags);
 
     /** A valid number of a person, written as it is dialled in its country or internationally. */
     const acceptable = (found: PhoneNumber | undefined, written: string): boolean => {
@@ -353,12 +352,11 @@ export const personalData: Detector<PersonalDataOptions> = {
       }
 
       if (lookForEmails) {
-        email.lastIndex = 0;
-        let match: RegExpExecArray | null;
-        while ((match = email.exec(data)) !== null && detections.length < MAX_DETECTIONS) {
-          if (ignoredEmail(match[0])) continue;
-          if (URL_USERINFO_BEFORE.test(data.slice(Math.max(0, match.index - 140), match.index))) continue;
-          const [from, to] = toOriginalRange(view, match.index, match.index + match[0].length);
+        for (const { start, end } of findEmailAddresses(data)) {
+          if (detections.length >= MAX_DETECTIONS) break;
+          if (ignoredEmail(data.slice(start, end))) continue;
+          if (URL_USERINFO_BEFORE.test(data.slice(Math.max(0, start - 140), start))) continue;
+          const [from, to] = toOriginalRange(view, start, end);
           detections.push({ start: from, end: to, messageId: 'email', reveal: { head: 1 } });
         }
       }
