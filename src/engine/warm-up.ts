@@ -29,6 +29,27 @@ const FRAGMENTS: readonly string[] = [
   '12:30 ', '2026-11-29 ', '1732838400000 ', '#4521 ', 'v2.6.14 ', '$', '@', '!', '*', '-', '_', '.', '/', '|',
 ];
 
+/**
+ * Whole messages that break each kind of default rule, so the paths that validate and report a
+ * finding (Luhn, mod 97, NIR keys, token shapes, masking, excerpts) are compiled too. Secrets are
+ * assembled from pieces: this file holds no scannable credential.
+ */
+const BREAKING: readonly string[] = [
+  "t'es vraiment un con",
+  'this is fucking broken again',
+  'ma carte : 4970 1012 3456 7893',
+  'virement sur FR76 3000 6000 0112 3456 7890 189 stp',
+  'mon numéro de sécu : 1 85 05 78 006 084 91',
+  `le token du bot : ${['xoxb', '2918273645', '1827364519', 'aBcDeFgHiJkLmNoPqRsTuVwX'].join('-')}`,
+  `export GITHUB_TOKEN=${['ghp', 'R4nd0mL00k1ngT0k3nW1thN0M34n1ng00007'].join('_')}`,
+  'mdp : Tournesol#2026',
+  'ARRÊTEZ DE MODIFIER LE FICHIER PARTAGÉ SANS PRÉVENIR PERSONNE',
+  '<!channel> qui a pris mon chargeur ?',
+  'appelez-moi au 06 12 34 56 78 ou jean.dupont@exemple.fr',
+  'mdr wesh tkt',
+  'le projet est confidentiel',
+];
+
 /** Alphabets for noise: what random or pasted text is made of. */
 const ALPHABETS: readonly string[] = [
   'abcdefghijklmnopqrstuvwxyz0123456789 .:/@-_*<>&!$`~|=#\n',
@@ -55,10 +76,13 @@ function generator(seed: number): () => number {
   };
 }
 
-/** The warm-up texts: fragment soups, noise over each alphabet, and long runs of one fragment. */
+/**
+ * The warm-up texts: messages that break each kind of rule, fragment soups, noise over each
+ * alphabet, and long runs of one fragment.
+ */
 export function warmUpTexts(): string[] {
   const random = generator(20261129);
-  const texts: string[] = [];
+  const texts: string[] = [...BREAKING];
   for (let soup = 0; soup < 8; soup++) {
     let text = '';
     while (text.length < TEXT_LENGTH) text += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
