@@ -49,14 +49,14 @@ export function evaluate(message: ChatMessage, ruleSet: RuleSet): Verdict {
   return new LazyVerdict(findings ?? NO_FINDINGS, errors ?? NO_ERRORS, text, text.languageCameFromHint);
 }
 
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_ERRORS: readonly RuleError[] = Object.freeze([]);
+
 /**
  * The verdict, its language guessed only when read: most messages break no rule, and only
  * reminders (and language-specific rules) need the language. A class, not an object literal
  * with a getter: V8 builds those on a slow path.
  */
-const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
-const NO_ERRORS: readonly RuleError[] = Object.freeze([]);
-
 class LazyVerdict implements Verdict {
   constructor(
     readonly findings: readonly Finding[],
