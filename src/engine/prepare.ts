@@ -59,7 +59,7 @@ export class PreparedText {
     return this.views().hidden.text === '';
   }
 
-  /** What the prose view leaves out: code, quotes, link targets, emoji (see {@link MarkupViews.hidden}). */
+  /** What the prose view leaves out: code, quotes, link targets; not emoji names (see {@link MarkupViews.hidden}). */
   get hidden(): TextView {
     return this.views().hidden;
   }
